@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.simple_public_object_with_associations import SimplePublicObjectWithAssociations
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    partner_client_id: str,
+    *,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+    id_property: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    if not isinstance(properties, Unset):
+        params["properties"] = ",".join(str(item) for item in properties)
+
+    if not isinstance(properties_with_history, Unset):
+        params["propertiesWithHistory"] = ",".join(str(item) for item in properties_with_history)
+
+    if not isinstance(associations, Unset):
+        params["associations"] = ",".join(str(item) for item in associations)
+
+    params["archived"] = archived
+
+    params["idProperty"] = id_property
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/crm/v3/objects/partner_clients/{partner_client_id}".format(
+            partner_client_id=quote(str(partner_client_id), safe="").replace(".", "%2E"),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> SimplePublicObjectWithAssociations:
+    if response.status_code == 200:
+        response_200 = SimplePublicObjectWithAssociations.from_dict(response.json())
+
+        return response_200
+
+    raise errors.HubSpotError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[SimplePublicObjectWithAssociations]:
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    partner_client_id: str,
+    *,
+    client: AuthenticatedClient,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+    id_property: str | Unset = UNSET,
+) -> Response[SimplePublicObjectWithAssociations]:
+    """Read one partner client
+
+     Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+    Args:
+        partner_client_id (str):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+        id_property (str | Unset):
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SimplePublicObjectWithAssociations]
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+        id_property=id_property,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partner_client_id: str,
+    *,
+    client: AuthenticatedClient,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+    id_property: str | Unset = UNSET,
+) -> SimplePublicObjectWithAssociations:
+    """Read one partner client
+
+     Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+    Args:
+        partner_client_id (str):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+        id_property (str | Unset):
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SimplePublicObjectWithAssociations
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+        id_property=id_property,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    partner_client_id: str,
+    *,
+    client: AuthenticatedClient,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+    id_property: str | Unset = UNSET,
+) -> Response[SimplePublicObjectWithAssociations]:
+    """Read one partner client
+
+     Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+    Args:
+        partner_client_id (str):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+        id_property (str | Unset):
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SimplePublicObjectWithAssociations]
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+        id_property=id_property,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partner_client_id: str,
+    *,
+    client: AuthenticatedClient,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+    id_property: str | Unset = UNSET,
+) -> SimplePublicObjectWithAssociations:
+    """Read one partner client
+
+     Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+    Args:
+        partner_client_id (str):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+        id_property (str | Unset):
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SimplePublicObjectWithAssociations
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+        id_property=id_property,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_response(client=client, response=response)

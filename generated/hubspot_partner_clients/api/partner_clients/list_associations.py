@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.collection_response_associated_id_forward_paging import (
+    CollectionResponseAssociatedIdForwardPaging,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    partner_client_id: str,
+    to_object_type: str,
+    *,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 500,
+    include_fa: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    params["includeFA"] = include_fa
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/crm/v3/objects/partner_clients/{partner_client_id}/associations/{to_object_type}".format(
+            partner_client_id=quote(str(partner_client_id), safe="").replace(".", "%2E"),
+            to_object_type=quote(str(to_object_type), safe="").replace(".", "%2E"),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CollectionResponseAssociatedIdForwardPaging:
+    if response.status_code == 200:
+        response_200 = CollectionResponseAssociatedIdForwardPaging.from_dict(response.json())
+
+        return response_200
+
+    raise errors.HubSpotError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CollectionResponseAssociatedIdForwardPaging]:
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    partner_client_id: str,
+    to_object_type: str,
+    *,
+    client: AuthenticatedClient,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 500,
+    include_fa: bool | Unset = False,
+) -> Response[CollectionResponseAssociatedIdForwardPaging]:
+    """List a partner client's associations, one page at a time
+
+     Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+    Follow `paging.next.after` to read the next page.
+
+    Args:
+        partner_client_id (str):
+        to_object_type (str):
+        after (str | Unset):
+        limit (int | Unset):  Default: 500.
+        include_fa (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseAssociatedIdForwardPaging]
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        to_object_type=to_object_type,
+        after=after,
+        limit=limit,
+        include_fa=include_fa,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partner_client_id: str,
+    to_object_type: str,
+    *,
+    client: AuthenticatedClient,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 500,
+    include_fa: bool | Unset = False,
+) -> CollectionResponseAssociatedIdForwardPaging:
+    """List a partner client's associations, one page at a time
+
+     Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+    Follow `paging.next.after` to read the next page.
+
+    Args:
+        partner_client_id (str):
+        to_object_type (str):
+        after (str | Unset):
+        limit (int | Unset):  Default: 500.
+        include_fa (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseAssociatedIdForwardPaging
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        to_object_type=to_object_type,
+        after=after,
+        limit=limit,
+        include_fa=include_fa,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    partner_client_id: str,
+    to_object_type: str,
+    *,
+    client: AuthenticatedClient,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 500,
+    include_fa: bool | Unset = False,
+) -> Response[CollectionResponseAssociatedIdForwardPaging]:
+    """List a partner client's associations, one page at a time
+
+     Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+    Follow `paging.next.after` to read the next page.
+
+    Args:
+        partner_client_id (str):
+        to_object_type (str):
+        after (str | Unset):
+        limit (int | Unset):  Default: 500.
+        include_fa (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseAssociatedIdForwardPaging]
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        to_object_type=to_object_type,
+        after=after,
+        limit=limit,
+        include_fa=include_fa,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partner_client_id: str,
+    to_object_type: str,
+    *,
+    client: AuthenticatedClient,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 500,
+    include_fa: bool | Unset = False,
+) -> CollectionResponseAssociatedIdForwardPaging:
+    """List a partner client's associations, one page at a time
+
+     Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+    Follow `paging.next.after` to read the next page.
+
+    Args:
+        partner_client_id (str):
+        to_object_type (str):
+        after (str | Unset):
+        limit (int | Unset):  Default: 500.
+        include_fa (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseAssociatedIdForwardPaging
+    """
+
+    kwargs = _get_kwargs(
+        partner_client_id=partner_client_id,
+        to_object_type=to_object_type,
+        after=after,
+        limit=limit,
+        include_fa=include_fa,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_response(client=client, response=response)

@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.collection_response_simple_public_object_with_associations_forward_paging import (
+    CollectionResponseSimplePublicObjectWithAssociationsForwardPaging,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 10,
+    after: str | Unset = UNSET,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["after"] = after
+
+    if not isinstance(properties, Unset):
+        params["properties"] = ",".join(str(item) for item in properties)
+
+    if not isinstance(properties_with_history, Unset):
+        params["propertiesWithHistory"] = ",".join(str(item) for item in properties_with_history)
+
+    if not isinstance(associations, Unset):
+        params["associations"] = ",".join(str(item) for item in associations)
+
+    params["archived"] = archived
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/crm/v3/objects/partner_clients",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
+    if response.status_code == 200:
+        response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    raise errors.HubSpotError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]:
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    after: str | Unset = UNSET,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+) -> Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]:
+    """List partner clients, one page at a time
+
+     Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page has
+    no `paging.next`.
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        after (str | Unset):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    after: str | Unset = UNSET,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
+    """List partner clients, one page at a time
+
+     Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page has
+    no `paging.next`.
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        after (str | Unset):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    after: str | Unset = UNSET,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+) -> Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]:
+    """List partner clients, one page at a time
+
+     Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page has
+    no `paging.next`.
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        after (str | Unset):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    after: str | Unset = UNSET,
+    properties: list[str] | Unset = UNSET,
+    properties_with_history: list[str] | Unset = UNSET,
+    associations: list[str] | Unset = UNSET,
+    archived: bool | Unset = False,
+) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
+    """List partner clients, one page at a time
+
+     Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page has
+    no `paging.next`.
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        after (str | Unset):
+        properties (list[str] | Unset):
+        properties_with_history (list[str] | Unset):
+        associations (list[str] | Unset):
+        archived (bool | Unset):  Default: False.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        after=after,
+        properties=properties,
+        properties_with_history=properties_with_history,
+        associations=associations,
+        archived=archived,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_response(client=client, response=response)

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.collection_response_with_total_simple_public_object import (
+    CollectionResponseWithTotalSimplePublicObject,
+)
+from ...models.public_object_search_request import PublicObjectSearchRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PublicObjectSearchRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/crm/v3/objects/partner_clients/search",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CollectionResponseWithTotalSimplePublicObject:
+    if response.status_code == 200:
+        response_200 = CollectionResponseWithTotalSimplePublicObject.from_dict(response.json())
+
+        return response_200
+
+    raise errors.HubSpotError.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CollectionResponseWithTotalSimplePublicObject]:
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PublicObjectSearchRequest,
+) -> Response[CollectionResponseWithTotalSimplePublicObject]:
+    """Search partner clients
+
+     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
+    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+
+    Args:
+        body (PublicObjectSearchRequest): A search for partner clients.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseWithTotalSimplePublicObject]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PublicObjectSearchRequest,
+) -> CollectionResponseWithTotalSimplePublicObject:
+    """Search partner clients
+
+     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
+    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+
+    Args:
+        body (PublicObjectSearchRequest): A search for partner clients.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseWithTotalSimplePublicObject
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PublicObjectSearchRequest,
+) -> Response[CollectionResponseWithTotalSimplePublicObject]:
+    """Search partner clients
+
+     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
+    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+
+    Args:
+        body (PublicObjectSearchRequest): A search for partner clients.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CollectionResponseWithTotalSimplePublicObject]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PublicObjectSearchRequest,
+) -> CollectionResponseWithTotalSimplePublicObject:
+    """Search partner clients
+
+     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
+    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+
+    Args:
+        body (PublicObjectSearchRequest): A search for partner clients.
+
+    Raises:
+        errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
+            (errors.RateLimitError, errors.NotFoundError, ...).
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CollectionResponseWithTotalSimplePublicObject
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_response(client=client, response=response)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.simple_public_object_id import SimplePublicObjectId
+
+
+T = TypeVar("T", bound="BatchReadInputSimplePublicObjectId")
+
+
+@_attrs_define
+class BatchReadInputSimplePublicObjectId:
+    """The inputs of a batch read (at most 100)."""
+
+    inputs: list[SimplePublicObjectId]
+    """ One input per object to read. """
+    properties: list[str]
+    """ The properties to return. """
+    properties_with_history: list[str]
+    """ The properties to return with their history of values. """
+    id_property: str | Unset = UNSET
+    """ The name of a unique property whose values are given in place of the ids. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item = inputs_item_data.to_dict()
+            inputs.append(inputs_item)
+
+        properties = self.properties
+
+        properties_with_history = self.properties_with_history
+
+        id_property = self.id_property
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "inputs": inputs,
+                "properties": properties,
+                "propertiesWithHistory": properties_with_history,
+            }
+        )
+        if id_property is not UNSET:
+            field_dict["idProperty"] = id_property
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.simple_public_object_id import SimplePublicObjectId
+
+        d = dict(src_dict)
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+            inputs_item = SimplePublicObjectId.from_dict(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        properties = cast(list[str], d.pop("properties"))
+
+        properties_with_history = cast(list[str], d.pop("propertiesWithHistory"))
+
+        id_property = d.pop("idProperty", UNSET)
+
+        batch_read_input_simple_public_object_id = cls(
+            inputs=inputs,
+            properties=properties,
+            properties_with_history=properties_with_history,
+            id_property=id_property,
+        )
+
+        batch_read_input_simple_public_object_id.additional_properties = d
+        return batch_read_input_simple_public_object_id
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

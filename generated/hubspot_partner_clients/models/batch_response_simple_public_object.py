@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.batch_status import BatchStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.batch_response_simple_public_object_links import BatchResponseSimplePublicObjectLinks
+    from ..models.simple_public_object import SimplePublicObject
+
+
+T = TypeVar("T", bound="BatchResponseSimplePublicObject")
+
+
+@_attrs_define
+class BatchResponseSimplePublicObject:
+    """A public object batch response object"""
+
+    status: BatchStatus
+    """ The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE". """
+    results: list[SimplePublicObject]
+    """ The objects read or updated. """
+    started_at: datetime.datetime
+    """ The timestamp when the batch processing began, in ISO 8601 format. """
+    completed_at: datetime.datetime
+    """ The timestamp when the batch processing was completed, in ISO 8601 format. """
+    requested_at: datetime.datetime | Unset = UNSET
+    """ The timestamp when the batch request was initially made, in ISO 8601 format. """
+    links: BatchResponseSimplePublicObjectLinks | Unset = UNSET
+    """ Related links, by name. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
+
+        started_at = self.started_at.isoformat()
+
+        completed_at = self.completed_at.isoformat()
+
+        requested_at: str | Unset = UNSET
+        if not isinstance(self.requested_at, Unset):
+            requested_at = self.requested_at.isoformat()
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "results": results,
+                "startedAt": started_at,
+                "completedAt": completed_at,
+            }
+        )
+        if requested_at is not UNSET:
+            field_dict["requestedAt"] = requested_at
+        if links is not UNSET:
+            field_dict["links"] = links
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.batch_response_simple_public_object_links import BatchResponseSimplePublicObjectLinks
+        from ..models.simple_public_object import SimplePublicObject
+
+        d = dict(src_dict)
+        status = BatchStatus(d.pop("status"))
+
+        results = []
+        _results = d.pop("results")
+        for results_item_data in _results:
+            results_item = SimplePublicObject.from_dict(results_item_data)
+
+            results.append(results_item)
+
+        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+
+        completed_at = datetime.datetime.fromisoformat(d.pop("completedAt"))
+
+        _requested_at = d.pop("requestedAt", UNSET)
+        requested_at: datetime.datetime | Unset
+        if isinstance(_requested_at, Unset):
+            requested_at = UNSET
+        else:
+            requested_at = datetime.datetime.fromisoformat(_requested_at)
+
+        _links = d.pop("links", UNSET)
+        links: BatchResponseSimplePublicObjectLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = BatchResponseSimplePublicObjectLinks.from_dict(_links)
+
+        batch_response_simple_public_object = cls(
+            status=status,
+            results=results,
+            started_at=started_at,
+            completed_at=completed_at,
+            requested_at=requested_at,
+            links=links,
+        )
+
+        batch_response_simple_public_object.additional_properties = d
+        return batch_response_simple_public_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

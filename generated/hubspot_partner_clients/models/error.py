@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_context import ErrorContext
+    from ..models.error_detail import ErrorDetail
+    from ..models.error_links import ErrorLinks
+
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """HubSpot's error response."""
+
+    category: str
+    """ The error category, such as VALIDATION_ERROR or MISSING_SCOPES. """
+    correlation_id: UUID
+    """ A unique identifier for the request. Include this value with any error reports or support tickets. """
+    message: str
+    """ A human readable message describing the error along with remediation steps where appropriate. """
+    sub_category: str | Unset = UNSET
+    """ A specific category that contains more specific detail about the error. """
+    context: ErrorContext | Unset = UNSET
+    """ Context about the error condition, such as the missing scopes. """
+    links: ErrorLinks | Unset = UNSET
+    """ URLs linking to documentation or a resource associated with the error. """
+    errors: list[ErrorDetail] | Unset = UNSET
+    """ Further information about the error. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        category = self.category
+
+        correlation_id = str(self.correlation_id)
+
+        message = self.message
+
+        sub_category = self.sub_category
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "category": category,
+                "correlationId": correlation_id,
+                "message": message,
+            }
+        )
+        if sub_category is not UNSET:
+            field_dict["subCategory"] = sub_category
+        if context is not UNSET:
+            field_dict["context"] = context
+        if links is not UNSET:
+            field_dict["links"] = links
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_context import ErrorContext
+        from ..models.error_detail import ErrorDetail
+        from ..models.error_links import ErrorLinks
+
+        d = dict(src_dict)
+        category = d.pop("category")
+
+        correlation_id = UUID(d.pop("correlationId"))
+
+        message = d.pop("message")
+
+        sub_category = d.pop("subCategory", UNSET)
+
+        _context = d.pop("context", UNSET)
+        context: ErrorContext | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = ErrorContext.from_dict(_context)
+
+        _links = d.pop("links", UNSET)
+        links: ErrorLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = ErrorLinks.from_dict(_links)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[ErrorDetail] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = ErrorDetail.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        error = cls(
+            category=category,
+            correlation_id=correlation_id,
+            message=message,
+            sub_category=sub_category,
+            context=context,
+            links=links,
+            errors=errors,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

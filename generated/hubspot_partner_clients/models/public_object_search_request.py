@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.filter_group import FilterGroup
+
+
+T = TypeVar("T", bound="PublicObjectSearchRequest")
+
+
+@_attrs_define
+class PublicObjectSearchRequest:
+    """A search for partner clients."""
+
+    filter_groups: list[FilterGroup] | Unset = UNSET
+    """ Groups of filters; an object matches when it matches every filter of any one group. """
+    sorts: list[str] | Unset = UNSET
+    """ Property names to sort by, such as `name`, or `-name` for descending order. """
+    query: str | Unset = UNSET
+    """ Text to search for in the default searchable properties. """
+    properties: list[str] | Unset = UNSET
+    """ The properties to return. """
+    limit: int | Unset = UNSET
+    """ The most results to return on one page (at most 200). """
+    after: str | Unset = UNSET
+    """ The cursor of the page to read, from the previous page's `paging.next.after`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filter_groups: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.filter_groups, Unset):
+            filter_groups = []
+            for filter_groups_item_data in self.filter_groups:
+                filter_groups_item = filter_groups_item_data.to_dict()
+                filter_groups.append(filter_groups_item)
+
+        sorts: list[str] | Unset = UNSET
+        if not isinstance(self.sorts, Unset):
+            sorts = self.sorts
+
+        query = self.query
+
+        properties: list[str] | Unset = UNSET
+        if not isinstance(self.properties, Unset):
+            properties = self.properties
+
+        limit = self.limit
+
+        after = self.after
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if filter_groups is not UNSET:
+            field_dict["filterGroups"] = filter_groups
+        if sorts is not UNSET:
+            field_dict["sorts"] = sorts
+        if query is not UNSET:
+            field_dict["query"] = query
+        if properties is not UNSET:
+            field_dict["properties"] = properties
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if after is not UNSET:
+            field_dict["after"] = after
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.filter_group import FilterGroup
+
+        d = dict(src_dict)
+        _filter_groups = d.pop("filterGroups", UNSET)
+        filter_groups: list[FilterGroup] | Unset = UNSET
+        if _filter_groups is not UNSET:
+            filter_groups = []
+            for filter_groups_item_data in _filter_groups:
+                filter_groups_item = FilterGroup.from_dict(filter_groups_item_data)
+
+                filter_groups.append(filter_groups_item)
+
+        sorts = cast(list[str], d.pop("sorts", UNSET))
+
+        query = d.pop("query", UNSET)
+
+        properties = cast(list[str], d.pop("properties", UNSET))
+
+        limit = d.pop("limit", UNSET)
+
+        after = d.pop("after", UNSET)
+
+        public_object_search_request = cls(
+            filter_groups=filter_groups,
+            sorts=sorts,
+            query=query,
+            properties=properties,
+            limit=limit,
+            after=after,
+        )
+
+        public_object_search_request.additional_properties = d
+        return public_object_search_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

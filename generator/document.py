@@ -1,0 +1,140 @@
+"""Load, validate and lint the OpenAPI document before anything is generated.
+
+Validation is openapi-spec-validator's; its message is reported with the
+location of the problem (the path inside the document and, where the YAML
+says, the line). Lint rules are ours: the few conventions the generated
+package's names and the endpoint template rely on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from openapi_spec_validator import validate
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from generator.errors import GenerationError
+
+_SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+_HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+def load(path: Path) -> dict[str, Any]:
+    """Parse the document, failing with the YAML error's line when it is not YAML."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            data = YAML(typ="rt").load(stream)
+    except FileNotFoundError:
+        raise GenerationError(f"{path}: no such file; the pipeline reads the document from there.") from None
+    except YAMLError as exc:
+        raise GenerationError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, Mapping):
+        raise GenerationError(f"{path}: the document must be a YAML mapping, not {type(data).__name__}.")
+    return data  # type: ignore[return-value]
+
+
+def validate_document(path: Path) -> dict[str, Any]:
+    """Validate against the OpenAPI schema and our lint rules; return the document."""
+    document = load(path)
+    try:
+        validate(_plain(document))
+    except OpenAPIValidationError as exc:
+        location = _location(document, list(exc.path) or list(getattr(exc, "relative_path", [])))
+        raise GenerationError(
+            f"{path}: invalid OpenAPI document{location}: {exc.message}\n"
+            "Fix the document and run `nox -s generate` again; generated/ was not changed."
+        ) from None
+    except Exception as exc:  # the validator raises referencing's errors for a $ref it cannot resolve
+        raise GenerationError(
+            f"{path}: invalid OpenAPI document: {type(exc).__name__}: {exc}\n"
+            "Fix the document and run `nox -s generate` again; generated/ was not changed."
+        ) from None
+    problems = list(lint(document))
+    if problems:
+        listing = "\n".join(f"  - {problem}" for problem in problems)
+        raise GenerationError(f"{path}: the document breaks the project's conventions:\n{listing}")
+    return document
+
+
+def lint(document: Mapping[str, Any]) -> Iterator[str]:
+    """Yield each place the document breaks a convention the pipeline relies on."""
+    seen_ids: dict[str, str] = {}
+    for path, item in (document.get("paths") or {}).items():
+        for method in _HTTP_METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            where = f"{method.upper()} {path}"
+            operation_id = operation.get("operationId")
+            if not isinstance(operation_id, str) or not _SNAKE_CASE.match(operation_id):
+                yield f"{where}: operationId {operation_id!r} must be snake_case: it names a generated module"
+            elif operation_id in seen_ids:
+                yield f"{where}: operationId {operation_id!r} is also used by {seen_ids[operation_id]}"
+            else:
+                seen_ids[operation_id] = where
+            if len(operation.get("tags") or []) != 1:
+                yield f"{where}: needs exactly one tag; it names the generated api/ subpackage"
+            if not operation.get("summary"):
+                yield f"{where}: needs a summary; it is the first line of the generated docstring"
+            if "security" not in operation:
+                yield f"{where}: needs a security requirement naming its scope"
+            if "default" not in (operation.get("responses") or {}):
+                yield f"{where}: needs a `default` error response with the Error schema"
+            for parameter in _parameters(document, item, operation):
+                schema = parameter.get("schema") or {}
+                is_array_query = parameter.get("in") == "query" and schema.get("type") == "array"
+                if is_array_query and (
+                    parameter.get("explode", True) or parameter.get("style", "form") != "form"
+                ):
+                    yield (
+                        f"{where}: array query parameter {parameter.get('name')!r} must be `style: form, "
+                        "explode: false`: the endpoint template sends arrays comma separated"
+                    )
+
+
+def _parameters(
+    document: Mapping[str, Any], item: Mapping[str, Any], operation: Mapping[str, Any]
+) -> Iterator[Mapping[str, Any]]:
+    for parameter in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
+        ref = parameter.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            target: Any = document
+            for part in ref[2:].split("/"):
+                target = target.get(part, {}) if isinstance(target, Mapping) else {}
+            yield target
+        else:
+            yield parameter
+
+
+def _plain(value: Any) -> Any:
+    """ruamel's round-trip types, as plain dicts and lists for the validator."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _location(document: Any, path: list[Any]) -> str:
+    """' at paths./x.get (line N)': where in the document a validator error points."""
+    if not path:
+        return ""
+    line: int | None = None
+    node = document
+    for part in path:
+        lc = getattr(node, "lc", None)
+        try:
+            if lc is not None and isinstance(node, Mapping) and part in node:
+                line = lc.key(part)[0] + 1
+            elif lc is not None and isinstance(node, list) and isinstance(part, int):
+                line = lc.item(part)[0] + 1
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    where = ".".join(str(p) for p in path)
+    return f" at {where}" + (f" (line {line})" if line is not None else "")
