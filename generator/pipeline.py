@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import codegen, document, overlays
+from generator import codegen, document, operations, overlays
 from generator.errors import GenerationError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,10 +28,11 @@ STAGING = REPO / ".staging"
 
 def build(source: Path, workdir: Path) -> Path:
     """Validate `source`, generate, apply overlays and format; return the staged tree."""
-    document.validate_document(source)
+    spec = document.validate_document(source)
     tree = workdir / "generated"
     package = tree / codegen.PACKAGE_NAME
     codegen.run_generator(source, package)
+    operations.write_operations(spec, package)
     overlays.apply_overlays(package)
     _format(tree)
     return tree

@@ -1,0 +1,89 @@
+"""Write the package's operation table, `_operations.py`, from the document.
+
+The generated endpoint modules know their own method and path but nothing
+else; the transport overlays need, for any request, which operation it is
+(for logs), whether it may be re-sent after reaching the server
+(`x-idempotent`, or GET/PUT/DELETE by HTTP's rules) and which rate-limit
+budget it spends (`x-rate-limit-group`). One table, generated from the
+document, answers that for every operation, so no overlay lists endpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+_METHODS = ("get", "put", "post", "delete", "patch")
+_IDEMPOTENT_BY_HTTP = {"GET", "PUT", "DELETE"}
+
+_MODULE = '''"""Every operation of the API: its name, method, path, retry safety and rate-limit group.
+
+Written by the pipeline (generator/operations.py) from the document's
+operationIds and its `x-idempotent` / `x-rate-limit-group` extensions.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the document."""
+
+    name: str
+    method: str
+    path: str
+    idempotent: bool
+    rate_limit_group: str
+    pattern: re.Pattern[str]
+
+
+OPERATIONS: tuple[Operation, ...] = (
+{rows})
+
+
+def find_operation(method: str, path: str) -> Operation | None:
+    """The operation a request's method and (raw, percent-encoded) path belong to."""
+    method = method.upper()
+    for operation in OPERATIONS:
+        if operation.method == method and operation.pattern.fullmatch(path):
+            return operation
+    return None
+'''
+
+
+def operation_rows(document: Mapping[str, Any]) -> list[str]:
+    """One `Operation(...)` line per operation, in a stable order."""
+    rows = []
+    for path in sorted(document.get("paths") or {}):
+        item = document["paths"][path]
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            verb = method.upper()
+            idempotent = verb in _IDEMPOTENT_BY_HTTP or bool(operation.get("x-idempotent", False))
+            group = str(operation.get("x-rate-limit-group", "default"))
+            pattern = "^" + _path_regex(path) + "$"
+            rows.append(
+                f"    Operation(name={operation['operationId']!r}, method={verb!r}, path={path!r}, "
+                f"idempotent={idempotent!r}, rate_limit_group={group!r}, pattern=re.compile({pattern!r})),\n"
+            )
+    return rows
+
+
+def write_operations(document: Mapping[str, Any], package_dir: Path) -> None:
+    """Write `_operations.py` into the generated package."""
+    text = _MODULE.replace("{rows}", "".join(operation_rows(document)))
+    (package_dir / "_operations.py").write_text(text, encoding="utf-8")
+
+
+def _path_regex(path: str) -> str:
+    parts = []
+    for segment in path.split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.append("[^/]+")
+        else:
+            parts.append(segment.replace(".", r"\."))
+    return "/".join(parts)

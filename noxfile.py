@@ -1,0 +1,61 @@
+"""The pipeline's entry points. Sessions stay short: the logic lives in generator/.
+
+`nox` runs the main job (generate, lint, tests, build); `nox -t checks` runs
+every check (drift, lint, the test suite on each supported Python).
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["generate", "lint", "tests", "build"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_external_run = True
+
+PYTHON = "3.11"
+# The Pythons the package supports (pyproject.toml's classifiers say the same).
+SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Validate openapi/, regenerate generated/ and apply overlays/ (all or nothing)."""
+    session.install("-r", "requirements/generate.txt")
+    session.run("python", "-m", "generator", "generate")
+
+
+@nox.session(python=PYTHON, tags=["checks"])
+def check(session: nox.Session) -> None:
+    """Fail, printing the diff, when generated/ differs from a fresh generation."""
+    session.install("-r", "requirements/generate.txt")
+    session.run("python", "-m", "generator", "check")
+
+
+@nox.session(python=PYTHON, tags=["checks"])
+def lint(session: nox.Session) -> None:
+    """ruff and mypy --strict over generated/, overlays, generator/, the double and tests/."""
+    session.install("-r", "requirements/lint.txt", "-e", ".")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON, tags=["checks"])
+def tests(session: nox.Session) -> None:
+    """The test suite against the generated package and the HubSpot double."""
+    session.install("-r", "requirements/test.txt", ".")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=SUPPORTED_PYTHONS[1:], tags=["checks"])
+def compat(session: nox.Session) -> None:
+    """The package's own tests on the other supported Pythons."""
+    session.install("-r", "requirements/test.txt", ".")
+    session.run("pytest", "tests/generated", "tests/overlays", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the sdist and the wheel into dist/."""
+    session.install("-r", "requirements/build.txt")
+    session.run("python", "-m", "build", "--outdir", "dist", ".")
