@@ -44,9 +44,13 @@ def validate_document(path: Path) -> dict[str, Any]:
     try:
         validate(_plain(document))
     except OpenAPIValidationError as exc:
-        location = _location(document, list(exc.path) or list(getattr(exc, "relative_path", [])))
+        # A failed oneOf/anyOf reports the whole subtree; its best sub-error
+        # points at the actual mistake (e.g. `type: integr`).
+        error = _deepest(exc)
+        where = list(error.absolute_path)
+        message = error.message if len(error.message) <= 300 else error.message[:300] + "..."
         raise GenerationError(
-            f"{path}: invalid OpenAPI document{location}: {exc.message}\n"
+            f"{path}: invalid OpenAPI document{_location(document, where)}: {message}\n"
             "Fix the document and run `nox -s generate` again; generated/ was not changed."
         ) from None
     except Exception as exc:  # the validator raises referencing's errors for a $ref it cannot resolve
@@ -54,6 +58,13 @@ def validate_document(path: Path) -> dict[str, Any]:
             f"{path}: invalid OpenAPI document: {type(exc).__name__}: {exc}\n"
             "Fix the document and run `nox -s generate` again; generated/ was not changed."
         ) from None
+    dangling = list(_dangling_refs(document))
+    if dangling:
+        listing = "\n".join(f"  - {problem}" for problem in dangling)
+        raise GenerationError(
+            f"{path}: invalid OpenAPI document:\n{listing}\n"
+            "Fix the document and run `nox -s generate` again; generated/ was not changed."
+        )
     problems = list(lint(document))
     if problems:
         listing = "\n".join(f"  - {problem}" for problem in problems)
@@ -138,3 +149,47 @@ def _location(document: Any, path: list[Any]) -> str:
             break
     where = ".".join(str(p) for p in path)
     return f" at {where}" + (f" (line {line})" if line is not None else "")
+
+
+def _dangling_refs(root: Any, node: Any = None, path: tuple[Any, ...] = ()) -> Iterator[str]:
+    """Each local `$ref` that points at nothing (the validator resolves refs lazily and misses them)."""
+    node = root if node is None else node
+    if isinstance(node, Mapping):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and not _resolves(root, ref):
+            yield f"{'.'.join(map(str, path))}{_line(node)}: $ref {ref!r} points at nothing"
+        for key, value in node.items():
+            yield from _dangling_refs(root, value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _dangling_refs(root, value, (*path, index))
+
+
+def _resolves(root: Any, ref: str) -> bool:
+    target = root
+    for escaped in ref[2:].split("/"):
+        part = escaped.replace("~1", "/").replace("~0", "~")
+        if not isinstance(target, Mapping) or part not in target:
+            return False
+        target = target[part]
+    return True
+
+
+def _line(node: Any) -> str:
+    lc = getattr(node, "lc", None)
+    return f" (line {lc.line + 1})" if lc is not None else ""
+
+
+def _deepest(error: Any) -> Any:
+    """The sub-error that points deepest into the document.
+
+    A schema that fails a oneOf reports the whole subtree; the branch error
+    with the longest path is the actual mistake (`type: integr`), not the
+    alternative branch's "'$ref' is a required property".
+    """
+    best = error
+    for sub in error.context or ():
+        candidate = _deepest(sub)
+        if len(candidate.absolute_path) > len(best.absolute_path):
+            best = candidate
+    return best

@@ -27,20 +27,26 @@ STAGING = REPO / ".staging"
 
 
 def build(source: Path, workdir: Path) -> Path:
-    """Validate `source`, generate, apply overlays and format; return the staged tree."""
+    """Validate `source`, generate, apply overlays and format; return the tree, in `workdir`."""
     spec = document.validate_document(source)
-    tree = workdir / "generated"
-    package = tree / codegen.PACKAGE_NAME
-    codegen.run_generator(source, package)
-    operations.write_operations(spec, package)
-    overlays.apply_overlays(package)
-    _format(tree)
-    return tree
+    STAGING.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=STAGING) as staging:
+        tree = Path(staging) / "generated"
+        package = tree / codegen.PACKAGE_NAME
+        codegen.run_generator(source, package)
+        operations.write_operations(spec, package)
+        overlays.apply_overlays(package)
+        _format(tree)
+        result = workdir / "generated"
+        shutil.move(tree, result)
+    return result
 
 
 def generate(source: Path = DOCUMENT, target: Path = GENERATED) -> None:
     """Regenerate `target` from `source`; on any failure `target` is untouched."""
     STAGING.mkdir(exist_ok=True)
+    # Built next to generated/'s parent's staging area, so the swap is two renames
+    # on one file system.
     with tempfile.TemporaryDirectory(dir=STAGING) as work:
         tree = build(source, Path(work))
         _swap(tree, target)

@@ -1,0 +1,275 @@
+"""Every generated operation, sync and async, builds HubSpot's request and parses its answer.
+
+Driven against the HubSpot double: the request is checked as the client built
+it (httpx's view, raw path included) and as the server received it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+from hubspot_double import HubSpotDouble
+from hubspot_partner_clients import errors
+from hubspot_partner_clients.api.partner_clients import (
+    associate,
+    batch_read,
+    batch_update,
+    get_by_id,
+    list_associations,
+    list_page,
+    remove_association,
+    search,
+    update,
+)
+from hubspot_partner_clients.models import (
+    BatchInputSimplePublicObjectBatchInput,
+    BatchReadInputSimplePublicObjectId,
+    BatchResponseSimplePublicObject,
+    BatchResponseSimplePublicObjectWithErrors,
+    BatchStatus,
+    CollectionResponseAssociatedIdForwardPaging,
+    CollectionResponseSimplePublicObjectWithAssociationsForwardPaging,
+    CollectionResponseWithTotalSimplePublicObject,
+    Filter,
+    FilterGroup,
+    FilterOperator,
+    ForwardPaging,
+    NextPage,
+    PublicObjectSearchRequest,
+    SimplePublicObject,
+    SimplePublicObjectBatchInput,
+    SimplePublicObjectBatchInputProperties,
+    SimplePublicObjectId,
+    SimplePublicObjectInput,
+    SimplePublicObjectInputProperties,
+    SimplePublicObjectWithAssociations,
+    SimplePublicObjectWithAssociationsAssociations,
+    SimplePublicObjectWithAssociationsPropertiesWithHistory,
+)
+
+# The `call` fixture (conftest.py): runs an operation module through sync() or asyncio().
+Caller = Callable[..., Any]
+
+BASE = "/crm/v3/objects/partner_clients"
+FIRST = "1000001"
+SECOND = "1000002"
+
+
+def only(sent: list[httpx.Request]) -> httpx.Request:
+    assert len(sent) == 1, [str(r.url) for r in sent]
+    return sent[0]
+
+
+def query(request: httpx.Request) -> dict[str, list[str]]:
+    return parse_qs(request.url.query.decode(), keep_blank_values=True)
+
+
+def test_list_page_sends_arrays_comma_separated(call: Caller, sent: list[httpx.Request]) -> None:
+    page = call(
+        list_page,
+        limit=7,
+        properties=["name", "domain"],
+        properties_with_history=["name"],
+        associations=["contacts", "companies"],
+        archived=False,
+    )
+
+    request = only(sent)
+    assert (request.method, request.url.path) == ("GET", BASE)
+    assert query(request) == {
+        "limit": ["7"],
+        "properties": ["name,domain"],
+        "propertiesWithHistory": ["name"],
+        "associations": ["contacts,companies"],
+        "archived": ["false"],
+    }
+    assert isinstance(page, CollectionResponseSimplePublicObjectWithAssociationsForwardPaging)
+    assert len(page.results) == 7
+    first = page.results[0]
+    assert isinstance(first, SimplePublicObjectWithAssociations)
+    assert set(first.properties.additional_properties) >= {"name", "domain"}
+    assert isinstance(first.properties_with_history, SimplePublicObjectWithAssociationsPropertiesWithHistory)
+    assert first.properties_with_history["name"][0].value is not None
+    assert isinstance(first.associations, SimplePublicObjectWithAssociationsAssociations)
+    assert "contacts" in first.associations.additional_properties
+    assert isinstance(page.paging, ForwardPaging)
+    assert isinstance(page.paging.next_, NextPage)
+    assert page.paging.next_.after
+
+
+def test_list_page_follows_the_cursor(call: Caller, sent: list[httpx.Request]) -> None:
+    first = call(list_page, limit=2)
+    second = call(list_page, limit=2, after=first.paging.next_.after)
+
+    assert query(sent[1])["after"] == [first.paging.next_.after]
+    assert [o.id for o in first.results] == [FIRST, SECOND]
+    assert int(second.results[0].id) == int(SECOND) + 1
+
+
+def test_get_by_id(call: Caller, sent: list[httpx.Request]) -> None:
+    obj = call(get_by_id, FIRST, properties=["name", "external_ref"], archived=False)
+
+    request = only(sent)
+    assert (request.method, request.url.path) == ("GET", f"{BASE}/{FIRST}")
+    assert query(request) == {"properties": ["name,external_ref"], "archived": ["false"]}
+    assert isinstance(obj, SimplePublicObjectWithAssociations)
+    assert obj.id == FIRST
+    assert obj.properties["external_ref"] == "PC-000000"
+
+
+def test_get_by_id_with_id_property(call: Caller, sent: list[httpx.Request]) -> None:
+    obj = call(get_by_id, "PC-000001", id_property="external_ref")
+
+    assert query(only(sent))["idProperty"] == ["external_ref"]
+    assert obj.id == SECOND
+
+
+@pytest.mark.parametrize(
+    "hostile", ["..", ".", "a/b", "../../batch/read", "x?archived=true", "x#frag", "%2E%2E"]
+)
+def test_path_parameters_cannot_change_the_path(
+    call: Caller, sent: list[httpx.Request], double: HubSpotDouble, hostile: str
+) -> None:
+    with pytest.raises(errors.NotFoundError):
+        call(get_by_id, hostile)
+
+    request = only(sent)
+    raw_path, _, raw_query = request.url.raw_path.decode().partition("?")
+    prefix = f"{BASE}/"
+    assert raw_path.startswith(prefix)
+    assert "/" not in raw_path[len(prefix) :], raw_path
+    assert "#" not in raw_path
+    assert raw_query == "archived=false"
+    received = double.requests.all()[-1]
+    assert received.path == prefix + hostile
+
+
+def test_update(call: Caller, sent: list[httpx.Request], double: HubSpotDouble) -> None:
+    body = SimplePublicObjectInput(
+        properties=SimplePublicObjectInputProperties.from_dict({"client_tier": "gold", "region": "EMEA"})
+    )
+
+    obj = call(update, SECOND, body=body)
+
+    request = only(sent)
+    assert (request.method, request.url.path) == ("PATCH", f"{BASE}/{SECOND}")
+    assert json.loads(request.content) == {"properties": {"client_tier": "gold", "region": "EMEA"}}
+    assert request.headers["content-type"] == "application/json"
+    assert isinstance(obj, SimplePublicObject)
+    assert obj.properties["client_tier"] == "gold"
+    assert double.store.get(SECOND) is not None
+    assert double.store.get(SECOND).get("region") == "EMEA"  # type: ignore[union-attr]
+
+
+def test_batch_read_parses_200_and_207(call: Caller, sent: list[httpx.Request]) -> None:
+    def body(*ids: str) -> BatchReadInputSimplePublicObjectId:
+        return BatchReadInputSimplePublicObjectId(
+            inputs=[SimplePublicObjectId(id=i) for i in ids], properties=["name"], properties_with_history=[]
+        )
+
+    complete = call(batch_read, body=body(FIRST, SECOND), archived=False)
+    partial = call(batch_read, body=body(FIRST, "999"))
+
+    request = sent[0]
+    assert (request.method, request.url.path) == ("POST", f"{BASE}/batch/read")
+    assert query(request) == {"archived": ["false"]}
+    assert json.loads(request.content) == {
+        "inputs": [{"id": FIRST}, {"id": SECOND}],
+        "properties": ["name"],
+        "propertiesWithHistory": [],
+    }
+    assert isinstance(complete, BatchResponseSimplePublicObject)
+    assert complete.status is BatchStatus.COMPLETE
+    assert sorted(o.id for o in complete.results) == [FIRST, SECOND]
+    assert isinstance(partial, BatchResponseSimplePublicObjectWithErrors)
+    assert [o.id for o in partial.results] == [FIRST]
+    assert partial.num_errors == 1
+    assert isinstance(partial.errors, list)
+    assert partial.errors[0].category == "OBJECT_NOT_FOUND"
+
+
+def test_batch_update(call: Caller, sent: list[httpx.Request], double: HubSpotDouble) -> None:
+    body = BatchInputSimplePublicObjectBatchInput(
+        inputs=[
+            SimplePublicObjectBatchInput(
+                id=FIRST,
+                properties=SimplePublicObjectBatchInputProperties.from_dict({"client_tier": "platinum"}),
+                object_write_trace_id="trace-1",
+            )
+        ]
+    )
+
+    result = call(batch_update, body=body)
+
+    request = only(sent)
+    assert (request.method, request.url.path) == ("POST", f"{BASE}/batch/update")
+    assert json.loads(request.content) == {
+        "inputs": [{"id": FIRST, "properties": {"client_tier": "platinum"}, "objectWriteTraceId": "trace-1"}]
+    }
+    assert isinstance(result, BatchResponseSimplePublicObject)
+    assert result.results[0].properties["client_tier"] == "platinum"
+    assert double.store.get(FIRST).get("client_tier") == "platinum"  # type: ignore[union-attr]
+
+
+def test_search(call: Caller, sent: list[httpx.Request]) -> None:
+    body = PublicObjectSearchRequest(
+        filter_groups=[
+            FilterGroup(
+                filters=[Filter(property_name="hs_object_id", operator=FilterOperator.LTE, value=SECOND)]
+            )
+        ],
+        sorts=["-hs_object_id"],
+        properties=["name"],
+        limit=1,
+    )
+
+    page = call(search, body=body)
+
+    request = only(sent)
+    assert (request.method, request.url.path) == ("POST", f"{BASE}/search")
+    assert json.loads(request.content) == {
+        "filterGroups": [{"filters": [{"propertyName": "hs_object_id", "operator": "LTE", "value": SECOND}]}],
+        "sorts": ["-hs_object_id"],
+        "properties": ["name"],
+        "limit": 1,
+    }
+    assert isinstance(page, CollectionResponseWithTotalSimplePublicObject)
+    assert page.total == 2
+    assert [o.id for o in page.results] == [SECOND]
+
+
+def test_associations_list_add_remove(call: Caller, sent: list[httpx.Request]) -> None:
+    page = call(list_associations, FIRST, "contacts", limit=500, include_fa=False)
+    assert isinstance(page, CollectionResponseAssociatedIdForwardPaging)
+    assert query(sent[0]) == {"limit": ["500"], "includeFA": ["false"]}
+    assert (sent[0].method, sent[0].url.path) == ("GET", f"{BASE}/{FIRST}/associations/contacts")
+
+    added = call(associate, FIRST, "contacts", "777", "partner_client_to_contact")
+    assert (sent[1].method, sent[1].url.path) == (
+        "PUT",
+        f"{BASE}/{FIRST}/associations/contacts/777/partner_client_to_contact",
+    )
+    assert isinstance(added, SimplePublicObjectWithAssociations)
+    after_add = call(list_associations, FIRST, "contacts")
+    assert "777" in {a.id for a in after_add.results}
+
+    removed = call(remove_association, FIRST, "contacts", "777", "partner_client_to_contact")
+    assert removed is None
+    assert sent[3].method == "DELETE"
+    after_remove = call(list_associations, FIRST, "contacts")
+    assert "777" not in {a.id for a in after_remove.results}
+
+
+def test_errors_raise_instead_of_returning(call: Caller) -> None:
+    with pytest.raises(errors.NotFoundError) as caught:
+        call(get_by_id, "424242")
+
+    assert caught.value.status_code == 404
+    assert caught.value.category == "OBJECT_NOT_FOUND"
+    assert caught.value.correlation_id

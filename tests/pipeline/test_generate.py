@@ -1,0 +1,197 @@
+"""The pipeline: validation, all-or-nothing regeneration, determinism and the drift check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import document, pipeline
+from generator.__main__ import main
+from generator.errors import GenerationError
+
+DOCUMENT = pipeline.DOCUMENT
+OLD_DESCRIPTION = "A human-readable description of the warning."
+NEW_DESCRIPTION = "What HubSpot wants you to know about this object."
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def modified_document(tmp_path: Path, old: str, new: str) -> Path:
+    text = DOCUMENT.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the test's anchor {old!r} must occur once in the document"
+    copy = tmp_path / "partner-clients.yaml"
+    copy.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return pipeline.build(DOCUMENT, tmp_path_factory.mktemp("fresh"))
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Path:
+    """A copy of the committed generated/ for a test to regenerate into."""
+    copy = tmp_path / "generated"
+    shutil.copytree(pipeline.GENERATED, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def test_the_document_validates_and_lints_cleanly() -> None:
+    spec = document.validate_document(DOCUMENT)
+
+    assert list(document.lint(spec)) == []
+    operation_ids = sorted(
+        op["operationId"] for item in spec["paths"].values() for op in item.values() if "operationId" in op
+    )
+    assert operation_ids == sorted(
+        [
+            "associate",
+            "batch_read",
+            "batch_update",
+            "get_by_id",
+            "list_associations",
+            "list_page",
+            "remove_association",
+            "search",
+            "update",
+        ]
+    )
+
+
+def test_committed_generated_tree_has_no_drift(fresh_build: Path) -> None:
+    assert tree_bytes(fresh_build) == tree_bytes(pipeline.GENERATED)
+
+
+def test_generation_is_deterministic(fresh_build: Path, tmp_path: Path) -> None:
+    again = pipeline.build(DOCUMENT, tmp_path)
+
+    assert tree_bytes(again) == tree_bytes(fresh_build)
+
+
+def test_check_command_prints_the_diff_on_drift(target: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edited = target / "hubspot_partner_clients" / "types.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# a hand edit\n", encoding="utf-8")
+
+    assert main(["check", "--target", str(target)]) == 1
+
+    out = capsys.readouterr().out
+    assert "-# a hand edit" in out
+    assert "never edit generated/ by hand" in out
+
+
+def test_a_description_change_changes_exactly_the_matching_docstrings(
+    tmp_path: Path, fresh_build: Path
+) -> None:
+    source = modified_document(tmp_path, OLD_DESCRIPTION, NEW_DESCRIPTION)
+
+    changed = pipeline.build(source, tmp_path / "work")
+
+    before, after = tree_bytes(fresh_build), tree_bytes(changed)
+    assert before.keys() == after.keys()
+    differing = {name for name in before if before[name] != after[name]}
+    assert differing == {"hubspot_partner_clients/models/public_object_warning.py"}
+    name = next(iter(differing))
+    old_lines = before[name].decode().splitlines()
+    new_lines = after[name].decode().splitlines()
+    changed_lines = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    assert changed_lines == [
+        (line, line.replace(OLD_DESCRIPTION, NEW_DESCRIPTION)) for line, _ in changed_lines
+    ]
+    assert len(changed_lines) == 1
+
+
+def test_a_dangling_ref_fails_with_its_location_and_leaves_generated_untouched(
+    tmp_path: Path, target: Path
+) -> None:
+    source = modified_document(
+        tmp_path,
+        '$ref: "#/components/schemas/PublicObjectSearchRequest"',
+        '$ref: "#/components/schemas/NoSuchRequest"',
+    )
+    before = tree_bytes(target)
+
+    with pytest.raises(GenerationError) as caught:
+        pipeline.generate(source, target)
+
+    message = str(caught.value)
+    assert "'#/components/schemas/NoSuchRequest' points at nothing" in message
+    assert "paths./crm/v3/objects/partner_clients/search.post.requestBody" in message
+    assert "(line " in message
+    assert tree_bytes(target) == before
+
+
+def test_an_invalid_schema_fails_with_the_validators_message_and_location(
+    tmp_path: Path, target: Path
+) -> None:
+    source = modified_document(
+        tmp_path,
+        "          format: int32\n          description: The number of errors.",
+        "          format: int32\n          description: The number of errors.\n          nullable: maybe",
+    )
+    before = tree_bytes(target)
+
+    assert main(["generate", "--document", str(source), "--target", str(target)]) == 1
+
+    assert tree_bytes(target) == before
+
+
+def test_a_validator_error_names_the_deepest_location(tmp_path: Path) -> None:
+    source = modified_document(
+        tmp_path,
+        "          type: integer\n          format: int32\n          description: The number of errors.",
+        "          type: integr\n          format: int32\n          description: The number of errors.",
+    )
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "BatchResponseSimplePublicObjectWithErrors.properties.numErrors.type" in message
+    assert "'integr' is not one of" in message
+
+
+def test_a_generator_failure_leaves_generated_untouched(tmp_path: Path, target: Path) -> None:
+    # Valid OpenAPI and lint-clean, but a body type openapi-python-client cannot generate.
+    body = '\n            schema:\n              $ref: "#/components/schemas/PublicObjectSearchRequest"'
+    source = modified_document(tmp_path, "application/json:" + body, "application/xml:" + body)
+    before = tree_bytes(target)
+
+    with pytest.raises(GenerationError, match="openapi-python-client could not generate") as caught:
+        pipeline.generate(source, target)
+
+    assert "application/xml" in str(caught.value)
+
+    assert tree_bytes(target) == before
+
+
+def test_a_successful_generate_replaces_the_target(tmp_path: Path, target: Path) -> None:
+    source = modified_document(tmp_path, OLD_DESCRIPTION, NEW_DESCRIPTION)
+
+    pipeline.generate(source, target)
+
+    model = target / "hubspot_partner_clients" / "models" / "public_object_warning.py"
+    assert NEW_DESCRIPTION in model.read_text(encoding="utf-8")
+    assert not (target.parent / ".generated.old").exists()
+
+
+def test_lint_rules_name_the_convention_broken() -> None:
+    spec = document.load(DOCUMENT)
+    operation = spec["paths"]["/crm/v3/objects/partner_clients/search"]["post"]
+    operation["operationId"] = "doSearch"
+    del operation["summary"]
+    spec["components"]["parameters"]["Properties"]["explode"] = True
+
+    problems = list(document.lint(spec))
+
+    assert any("operationId 'doSearch' must be snake_case" in p for p in problems)
+    assert any("POST /crm/v3/objects/partner_clients/search: needs a summary" in p for p in problems)
+    assert any("array query parameter 'properties' must be `style: form," in p for p in problems)
