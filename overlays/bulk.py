@@ -122,8 +122,10 @@ class BulkError(Generic[InputT]):
 
 @dataclass(frozen=True)
 class BulkResult(Generic[InputT]):
-    """The account of a bulk run: every input read from the iterable appears exactly once, in
-    ``applied`` or in ``not_applied``, and each input of ``not_applied`` has exactly one ``BulkError``.
+    """The account of a bulk run: every input appears exactly once, in ``applied`` or in
+    ``not_applied``, and each input of ``not_applied`` has exactly one ``BulkError``. (For an
+    iterator that is not a sequence, "every input" means every input read before the run ended: a
+    stopped run leaves the rest unread in the iterator.)
 
     Attributes:
         status: COMPLETE, PARTIAL or STOPPED.
@@ -305,6 +307,8 @@ class _Reader(Generic[InputT, _PayloadT]):
     def __init__(
         self, inputs: Iterable[InputT], normalise: _Normaliser[InputT, _PayloadT], size: int
     ) -> None:
+        # A sequence is in memory already: after a stop, its unsent remainder is accounted for.
+        self.is_sequence = isinstance(inputs, Sequence)
         self._iterator: Iterator[InputT] = iter(inputs)
         self._normalise = normalise
         self._size = size
@@ -643,6 +647,15 @@ def _next_to_send(
     return chunk
 
 
+def _account_unsent(reader: _Reader[InputT, _PayloadT], ledger: _Ledger[InputT]) -> None:
+    """After a stop, put a sequence's unread inputs in the account as NOT_SENT (never an iterator's)."""
+    while ledger.stopping and reader.is_sequence:
+        chunk, rejected, originals = reader.next_chunk()
+        if not originals:
+            return
+        ledger.not_sent(chunk.index, rejected, originals)
+
+
 def _run(
     kind: _Kind[InputT, _PayloadT], client: AuthenticatedClient, inputs: Iterable[InputT], options: _Options
 ) -> BulkResult[InputT]:
@@ -673,6 +686,7 @@ def _run(
             for future in in_flight:
                 future.cancel()
             raise
+    _account_unsent(reader, ledger)
     return ledger.finish()
 
 
@@ -720,6 +734,7 @@ async def _arun(
     finally:
         for task in in_flight:
             task.cancel()
+    _account_unsent(reader, ledger)
     return ledger.finish()
 
 

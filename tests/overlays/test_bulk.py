@@ -1,0 +1,371 @@
+"""The bulk overlay against the HubSpot double: every input accounted for, sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import decimal
+import math
+import sys
+import types
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pytest
+
+from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import AuthenticatedClient, errors
+from hubspot_partner_clients.bulk import (
+    BulkInputError,
+    BulkResult,
+    BulkStatus,
+    abulk_read,
+    abulk_update,
+    bulk_read,
+    bulk_update,
+)
+
+UPDATE = "/batch/update"
+
+
+@pytest.fixture(scope="module")
+def double() -> Iterator[HubSpotDouble]:
+    config = DoubleConfig(
+        store=StoreConfig(objects=10_050, archived_every=0),
+        # The fault tests send thousands of requests; the double's own window would only slow them.
+        rate_limit=RateLimitConfig(max_requests=1_000_000, interval_seconds=1.0),
+    )
+    with HubSpotDouble(config) as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def clean(double: HubSpotDouble) -> None:
+    double.reset()
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def make_client(double: HubSpotDouble) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=double.base_url, token=double.token)
+
+
+def update(mode: str, double: HubSpotDouble, inputs: Iterable[Any], **options: Any) -> BulkResult[Any]:
+    """bulk_update or abulk_update, each with a client of its own."""
+    if mode == "sync":
+        with make_client(double) as client:
+            return bulk_update(client, inputs, **options)
+
+    async def run() -> BulkResult[Any]:
+        async with make_client(double) as client:
+            return await abulk_update(client, inputs, **options)
+
+    return asyncio.run(run())
+
+
+def read(mode: str, double: HubSpotDouble, ids: Iterable[Any], **options: Any) -> BulkResult[Any]:
+    if mode == "sync":
+        with make_client(double) as client:
+            return bulk_read(client, ids, **options)
+
+    async def run() -> BulkResult[Any]:
+        async with make_client(double) as client:
+            return await abulk_read(client, ids, **options)
+
+    return asyncio.run(run())
+
+
+def updates(ids: Iterable[str], tag: str) -> list[dict[str, Any]]:
+    return [{"id": i, "properties": {"partner_notes": f"{tag}-{i}", "region": "EMEA"}} for i in ids]
+
+
+def batch_requests(double: HubSpotDouble) -> int:
+    return len(double.requests.matching(method="POST", path_contains=UPDATE))
+
+
+def assert_accounts_for(result: BulkResult[Any], inputs: list[Any]) -> None:
+    """Every input exactly once, in order, and one error per input not applied."""
+    order = {id(x): n for n, x in enumerate(inputs)}
+    seen = sorted([order[id(x)] for x in result.applied] + [order[id(x)] for x in result.not_applied])
+    assert seen == list(range(len(inputs)))
+    assert [id(e.input) for e in result.errors] == [id(x) for x in result.not_applied]
+    assert result.total == len(inputs)
+
+
+def test_updates_every_input_and_counts_one_request_per_chunk(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:250]
+    inputs = updates(ids, f"plain-{mode}")
+
+    result = update(mode, double, inputs, concurrency=3)
+
+    assert result.status is BulkStatus.COMPLETE
+    assert result.applied == inputs
+    assert result.not_applied == result.errors == []
+    assert sorted(o.id for o in result.objects) == sorted(ids)
+    assert batch_requests(double) == math.ceil(250 / 100)
+    for i in ids:
+        assert double.store.get(i) is not None
+        assert double.store.get(i).get("partner_notes") == f"plain-{mode}-{i}"  # type: ignore[union-attr]
+        assert double.store.write_counts[i] == 1
+
+
+def test_unknown_ids_are_per_input_errors_and_the_rest_applied(mode: str, double: HubSpotDouble) -> None:
+    known = double.store.ids()[:150]
+    unknown = ["9000001", "9000002", "9000003"]
+    inputs = updates(known[:40] + unknown[:1] + known[40:] + unknown[1:], f"unknown-{mode}")
+
+    result = update(mode, double, inputs)
+
+    assert result.status is BulkStatus.PARTIAL
+    assert_accounts_for(result, inputs)
+    assert [e.id for e in result.errors] == unknown
+    assert {e.category for e in result.errors} == {"OBJECT_NOT_FOUND"}
+    assert [x["id"] for x in result.applied] == known
+    assert all(double.store.write_counts[i] == 1 for i in known)
+
+
+def test_a_chunk_refused_as_a_whole_fails_its_inputs_only(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:300]
+    inputs = updates(ids, f"refused-{mode}")
+    inputs[150]["properties"]["no_such_property"] = "x"  # HubSpot refuses that whole batch: 400
+
+    result = update(mode, double, inputs, chunk_size=100)
+
+    assert result.status is BulkStatus.PARTIAL
+    assert_accounts_for(result, inputs)
+    assert result.not_applied == inputs[100:200]
+    assert {e.category for e in result.errors} == {"VALIDATION_ERROR"}
+    assert result.applied == inputs[:100] + inputs[200:]
+    assert [double.store.write_counts[i] for i in ids] == [1] * 100 + [0] * 100 + [1] * 100
+
+
+def test_duplicate_ids_are_rejected_before_any_request(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:300]
+    inputs = updates([*ids, ids[7]], "dup")
+
+    with pytest.raises(BulkInputError, match=ids[7]) as caught:
+        update(mode, double, inputs)
+
+    assert len(double.requests) == 0
+    assert [(e.id, e.category) for e in caught.value.errors] == [(ids[7], "DUPLICATE_ID")] * 2
+    result = caught.value.result
+    assert result.status is BulkStatus.STOPPED
+    assert result.applied == []
+    assert_accounts_for(result, inputs)
+
+
+def test_values_that_cannot_be_sent_are_rejected_with_their_input(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:3]
+    bad = {"id": ids[1], "properties": {"employee_count": [1, 2]}}
+    naive = {"id": ids[2], "properties": {"partner_notes": datetime.datetime(2024, 1, 1)}}
+    inputs = [*updates(ids[:1], "bad"), bad, naive]
+
+    with pytest.raises(BulkInputError) as caught:
+        update(mode, double, inputs)
+
+    assert len(double.requests) == 0
+    rejected = caught.value.errors
+    assert [(e.input, e.category) for e in rejected] == [(bad, "INVALID_INPUT"), (naive, "INVALID_INPUT")]
+    assert "employee_count" in rejected[0].message
+    assert "partner_notes" in rejected[1].message
+    assert caught.value.result.not_applied == inputs
+
+
+def test_values_are_converted_by_the_documented_rule(mode: str, double: HubSpotDouble) -> None:
+    target = double.store.ids()[0]
+    when = datetime.datetime(2024, 5, 1, 12, 0, tzinfo=datetime.UTC)
+    properties = {
+        "is_active": False,
+        "employee_count": 42,
+        "annual_revenue": decimal.Decimal("1.50E+3"),
+        "partner_notes": None,
+        "name": 1e20,
+        "domain": when,
+        "external_ref": datetime.date(2024, 5, 1),
+    }
+
+    result = update(mode, double, [{"id": target, "properties": properties}])
+
+    assert result.status is BulkStatus.COMPLETE
+    assert double.store.writes_for(target)[-1].properties == {
+        "is_active": "false",
+        "employee_count": "42",
+        "annual_revenue": "1500",
+        "partner_notes": "",
+        "name": "100000000000000000000",
+        "domain": str(int(when.timestamp() * 1000)),
+        "external_ref": "1714521600000",
+    }
+
+
+def test_empty_input_sends_nothing(mode: str, double: HubSpotDouble) -> None:
+    progress: list[tuple[int, int | None]] = []
+
+    result = update(mode, double, iter([]), on_progress=lambda d, t: progress.append((d, t)))
+
+    assert result.status is BulkStatus.COMPLETE
+    assert (result.total, result.objects, result.errors) == (0, [], [])
+    assert len(double.requests) == 0
+    assert progress == []
+
+
+class Counting:
+    """A generator of updates that remembers how far it has been read."""
+
+    def __init__(self, ids: list[str], tag: str) -> None:
+        self.ids = ids
+        self.tag = tag
+        self.read = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for i in self.ids:
+            self.read += 1
+            yield {"id": i, "properties": {"partner_notes": f"{self.tag}-{i}"}}
+
+
+def test_a_generator_is_read_lazily(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:3000]
+    source = Counting(ids, f"lazy-{mode}")
+    ahead: list[int] = []
+    totals: set[int | None] = set()
+
+    def watch(done: int, total: int | None) -> None:
+        ahead.append(source.read - done)
+        totals.add(total)
+
+    result = update(mode, double, iter(source), concurrency=2, on_progress=watch)
+
+    assert result.status is BulkStatus.COMPLETE
+    assert result.succeeded == 3000
+    assert totals == {None}
+    assert len(ahead) == 30
+    # (concurrency + 1) chunks at most: the ones in flight and the one being read.
+    assert max(ahead) <= 300
+    assert double.store.get(ids[-1]).get("partner_notes") == f"lazy-{mode}-{ids[-1]}"  # type: ignore[union-attr]
+
+
+def test_a_duplicate_in_a_generator_stops_before_its_chunk(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:500]
+    inputs = updates([*ids[:250], ids[3], *ids[250:]], f"lazydup-{mode}")
+    # Chunk 3 (inputs 200..299) holds the duplicate; at most 2 chunks are in flight before it.
+    with pytest.raises(BulkInputError, match=ids[3]) as caught:
+        update(mode, double, (x for x in inputs), concurrency=2)
+
+    result = caught.value.result
+    assert result.status is BulkStatus.STOPPED
+    assert [e.input for e in caught.value.errors] == [inputs[250]]
+    assert result.applied == inputs[:200]
+    assert result.not_applied == inputs[200:300]
+    assert {e.category for e in result.errors} == {"NOT_SENT", "DUPLICATE_ID"}
+    assert [double.store.write_counts[i] for i in ids] == [1] * 200 + [0] * 300
+    assert batch_requests(double) == 2
+
+
+def test_a_daily_429_stops_the_run_and_resuming_completes_it(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:2000]
+    inputs = updates(ids, f"daily-{mode}")
+
+    def exhaust_daily_limit(done: int, total: int | None) -> None:
+        if done >= 500 and not double.faults.pending():
+            double.faults.script("429_daily", times=10_000, path_contains=UPDATE)
+
+    first = update(mode, double, inputs, concurrency=3, on_progress=exhaust_daily_limit)
+
+    assert first.status is BulkStatus.STOPPED
+    assert isinstance(first.stopped_by, errors.RateLimitError)
+    assert first.stopped_by.is_daily
+    assert_accounts_for(first, inputs)
+    assert 500 <= first.succeeded < 2000
+    applied_ids = {x["id"] for x in first.applied}
+    for i in ids:
+        assert double.store.write_counts[i] == (1 if i in applied_ids else 0)
+    assert {e.category for e in first.errors} <= {"RATE_LIMIT", "NOT_SENT"}
+
+    double.faults.reset()
+    second = update(mode, double, first.not_applied, concurrency=3)
+
+    assert second.status is BulkStatus.COMPLETE
+    assert second.applied == first.not_applied
+    for i in ids:
+        assert double.store.write_counts[i] == 1
+        assert double.store.get(i).get("partner_notes") == f"daily-{mode}-{i}"  # type: ignore[union-attr]
+
+
+def test_a_raising_progress_callback_stops_the_run(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:1000]
+    inputs = updates(ids, f"cancel-{mode}")
+
+    def cancel(done: int, total: int | None) -> None:
+        if done >= 200:
+            raise KeyError("enough")
+
+    result = update(mode, double, inputs, concurrency=1, on_progress=cancel)
+
+    assert result.status is BulkStatus.STOPPED
+    assert isinstance(result.stopped_by, KeyError)
+    assert result.applied == inputs[:200]
+    assert_accounts_for(result, inputs)
+    assert batch_requests(double) == 2
+
+
+def test_bulk_read_reads_every_id_and_reports_unknown_ones(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:230]
+    asked: list[Any] = [*ids[:100], "8000001", int(ids[100]), *ids[101:]]
+
+    result = read(mode, double, asked, properties=["name", "external_ref"])
+
+    assert result.status is BulkStatus.PARTIAL
+    assert_accounts_for(result, asked)
+    assert [(e.id, e.category) for e in result.errors] == [("8000001", "OBJECT_NOT_FOUND")]
+    assert sorted(o.id for o in result.objects) == sorted(ids)
+    assert all(o.properties.additional_properties.get("external_ref") for o in result.objects)
+    assert len(double.requests.matching(path_contains="/batch/read")) == 3
+
+
+def test_bulk_read_by_a_unique_property(mode: str, double: HubSpotDouble) -> None:
+    refs = [f"PC-{n:06d}" for n in range(5000, 5120)]  # untouched by the update tests
+
+    result = read(mode, double, [*refs, "PC-NOPE"], id_property="external_ref", properties=["name"])
+
+    assert result.status is BulkStatus.PARTIAL
+    assert result.applied == refs
+    assert [e.id for e in result.errors] == ["PC-NOPE"]
+
+
+def test_progress_bar_counts_every_input(double: HubSpotDouble, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tqdm is an optional extra; a stand-in module shows what the overlay asks of it.
+    bars: list[Any] = []
+
+    class Bar:
+        def __init__(self, **kwargs: Any) -> None:
+            self.kwargs = kwargs
+            self.count = 0
+            self.closed = False
+            bars.append(self)
+
+        def update(self, n: int) -> None:
+            self.count += n
+
+        def close(self) -> None:
+            self.closed = True
+
+    monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=Bar))
+    inputs = updates(double.store.ids()[:250], "bar")
+
+    update("sync", double, inputs, progress=True)
+
+    assert [(b.kwargs["total"], b.count, b.closed) for b in bars] == [(250, 250, True)]
+
+
+def test_options_are_checked(double: HubSpotDouble) -> None:
+    with make_client(double) as client:
+        with pytest.raises(ValueError, match="chunk_size"):
+            bulk_update(client, [], chunk_size=101)
+        with pytest.raises(ValueError, match="concurrency"):
+            bulk_update(client, [], concurrency=0)
+        with pytest.raises(TypeError):
+            bulk_read(client, "1000001")  # a str is an iterable of ids to the type checker
+    assert len(double.requests) == 0
