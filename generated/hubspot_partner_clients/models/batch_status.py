@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..enums import LenientStrEnum
 
 
-class BatchStatus(StrEnum):
+class BatchStatus(LenientStrEnum):
     CANCELED = "CANCELED"
     COMPLETE = "COMPLETE"
     PENDING = "PENDING"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..enums import LenientStrEnum
 
 
-class FilterOperator(StrEnum):
+class FilterOperator(LenientStrEnum):
     BETWEEN = "BETWEEN"
     CONTAINS_TOKEN = "CONTAINS_TOKEN"
     EQ = "EQ"
