@@ -1,0 +1,210 @@
+# Copied from overlays/hubspot_client.py by `nox -s generate`: edit it there, never here.
+"""A ready client: ``create_client()`` builds a configured ``HubSpotClient``.
+
+Hooks: subclasses the generated ``client.AuthenticatedClient`` (so every
+generated endpoint function accepts it) and overrides its
+``get_httpx_client``/``get_async_httpx_client`` to build httpx clients, lazily,
+on ``retry.RetryTransport``/``retry.AsyncRetryTransport`` with one shared
+``limiter.RateLimiter``. Relies on the generated private attributes
+``_base_url``, ``_cookies``, ``_headers``, ``_timeout``, ``_verify_ssl``,
+``_follow_redirects``, ``_httpx_args``, ``_client`` and ``_async_client``.
+
+The token travels only in the ``Authorization`` header of the httpx client
+(whose repr masks it); it is kept out of this client's repr and out of the
+headers dict that ``with_headers``/``evolve`` copy.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+import httpx
+from attrs import define, evolve, field
+
+from .client import AuthenticatedClient
+from .limiter import RateLimit, RateLimiter
+from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
+
+__all__ = ["ConfigurationError", "HubSpotClient", "create_client"]
+
+DEFAULT_BASE_URL = "https://api.hubapi.com"
+TOKEN_ENV = "HUBSPOT_ACCESS_TOKEN"
+# Connecting should be quick; HubSpot's batch calls can take a while to answer.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_RATE_LIMIT = RateLimit()
+
+
+class ConfigurationError(ValueError):
+    """The client cannot be built as configured (for instance, no token)."""
+
+
+class _Pools:
+    """The inner transports (connection pools) shared by a client and its ``with_options`` copies.
+
+    Built on first use. Closing any client of the family closes them, as with
+    a shared httpx client.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sync: httpx.BaseTransport | None = None
+        self._async: httpx.AsyncBaseTransport | None = None
+
+    def sync(self, make: Any) -> httpx.BaseTransport:
+        with self._lock:
+            if self._sync is None:
+                self._sync = make()
+            return self._sync
+
+    def async_(self, make: Any) -> httpx.AsyncBaseTransport:
+        with self._lock:
+            if self._async is None:
+                self._async = make()
+            return self._async
+
+
+@define
+class HubSpotClient(AuthenticatedClient):
+    """An ``AuthenticatedClient`` with retries and client-side rate limiting on every call.
+
+    Build it with ``create_client()``. ``with_options()`` returns a copy with
+    another retry policy or timeout that shares this one's limiter and
+    connection pools.
+    """
+
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    """The retry policy of every call made through this client."""
+    limiter: RateLimiter | None = field(factory=RateLimiter, kw_only=True)
+    """The rate limiter shared by every call (None: no client-side limiting)."""
+    on_retry: OnRetry | None = field(default=None, kw_only=True)
+    """Called with a ``RetryEvent`` before each retry (for metrics)."""
+    _pools: _Pools = field(factory=_Pools, kw_only=True, alias="_pools", repr=False)
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | float | None = None
+    ) -> HubSpotClient:
+        """A copy with another retry policy and/or timeout, sharing the limiter and pools."""
+        changes: dict[str, Any] = {}
+        if retry is not None:
+            changes["retry"] = retry
+        if timeout is not None:
+            changes["timeout"] = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        return evolve(self, **changes)
+
+    def with_timeout(self, timeout: httpx.Timeout) -> HubSpotClient:
+        """A copy with another timeout (this client is left unchanged)."""
+        return self.with_options(timeout=timeout)
+
+    def _auth_headers(self) -> dict[str, str]:
+        # Not stored in self._headers: that dict is copied by evolve and
+        # with_headers, and a token should live in as few places as possible.
+        value = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return {**self._headers, self.auth_header_name: value}
+
+    def _path_prefix(self) -> str:
+        return httpx.URL(self._base_url).raw_path.decode("ascii").rstrip("/")
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The httpx client, built on first use with retries and the shared limiter."""
+        if self._client is None:
+            args = dict(self._httpx_args)
+            given = args.pop("transport", None)
+            inner = self._pools.sync(
+                lambda: given if given is not None else httpx.HTTPTransport(verify=self._verify_ssl)
+            )
+            transport = RetryTransport(
+                inner,
+                policy=self.retry,
+                limiter=self.limiter,
+                on_retry=self.on_retry,
+                path_prefix=self._path_prefix(),
+            )
+            self._client = httpx.Client(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._auth_headers(),
+                timeout=self._timeout,
+                follow_redirects=self._follow_redirects,
+                transport=transport,
+                **args,
+            )
+        return self._client
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The httpx async client, built on first use with retries and the shared limiter."""
+        if self._async_client is None:
+            args = dict(self._httpx_args)
+            given = args.pop("async_transport", None)
+            args.pop("transport", None)
+            inner = self._pools.async_(
+                lambda: given if given is not None else httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            )
+            transport = AsyncRetryTransport(
+                inner,
+                policy=self.retry,
+                limiter=self.limiter,
+                on_retry=self.on_retry,
+                path_prefix=self._path_prefix(),
+            )
+            self._async_client = httpx.AsyncClient(
+                base_url=self._base_url,
+                cookies=self._cookies,
+                headers=self._auth_headers(),
+                timeout=self._timeout,
+                follow_redirects=self._follow_redirects,
+                transport=transport,
+                **args,
+            )
+        return self._async_client
+
+    def close(self) -> None:
+        """Close the sync httpx client (and the pools it shares with its copies)."""
+        if self._client is not None:
+            self._client.close()
+
+    async def aclose(self) -> None:
+        """Close the async httpx client (and the pools it shares with its copies)."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+
+
+def create_client(
+    token: str | None = None,
+    *,
+    base_url: str = DEFAULT_BASE_URL,
+    retry: RetryPolicy | None = None,
+    rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+    timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    on_retry: OnRetry | None = None,
+    headers: dict[str, str] | None = None,
+    httpx_args: dict[str, Any] | None = None,
+) -> HubSpotClient:
+    """A client ready to call HubSpot: token, retries, rate limiting and timeouts set.
+
+    ``token`` defaults to the ``HUBSPOT_ACCESS_TOKEN`` environment variable.
+    ``rate_limit=None`` turns client-side limiting off. ``httpx_args`` go to
+    the httpx clients (``transport``/``async_transport`` replace the inner
+    transports the retries wrap).
+
+    Raises:
+        ConfigurationError: neither ``token`` nor ``HUBSPOT_ACCESS_TOKEN`` is set.
+    """
+    if token is None:
+        token = os.environ.get(TOKEN_ENV) or None
+    if not token:
+        raise ConfigurationError(
+            f"No HubSpot access token: pass token=... to create_client() or set the {TOKEN_ENV} "
+            "environment variable (a private app's access token or an OAuth access token)."
+        )
+    return HubSpotClient(
+        base_url=base_url,
+        token=token,
+        retry=retry if retry is not None else RetryPolicy(),
+        limiter=RateLimiter(rate_limit) if rate_limit is not None else None,
+        on_retry=on_retry,
+        timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+        headers=dict(headers or {}),
+        httpx_args=dict(httpx_args or {}),
+    )

@@ -1,0 +1,422 @@
+# Copied from overlays/retry.py by `nox -s generate`: edit it there, never here.
+"""Retries with backoff, as httpx transports, so that every generated call gets them.
+
+Hooks: wraps any ``httpx.BaseTransport``/``httpx.AsyncBaseTransport``; the
+generated endpoint functions send through ``client.get_httpx_client()`` /
+``get_async_httpx_client()``, which ``hubspot_client.HubSpotClient`` builds on
+these transports. Relies on ``_operations.find_operation`` (the operation's
+name, ``idempotent`` flag and rate-limit group) and on
+``errors.parse_retry_after``; the generated ``_parse_response`` raises
+``errors.RateLimitError`` etc. for the final answer this module returns.
+
+What is retried (``_decide``, shared by the sync and async transports):
+429 (not ``DAILY``) after ``Retry-After`` or the rate-limit interval header;
+500/502/503/504; connection errors, timeouts, a connection closed mid-answer,
+and a 2xx JSON body cut short. A request that may have reached HubSpot is
+retried only when its operation is idempotent; one that never left
+(``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``) always is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ._operations import find_operation
+from .errors import parse_retry_after
+from .limiter import RateLimiter
+
+__all__ = ["AsyncRetryTransport", "RetryEvent", "RetryPolicy", "RetryTransport"]
+
+logger = logging.getLogger("hubspot_partner_clients")
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+# The request never reached the server: safe to resend whatever it does.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Transient network trouble. Not every TransportError is: UnsupportedProtocol
+# or LocalProtocolError mean a bad request that would fail the same way again.
+_TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When and how long to retry; ``RetryPolicy(max_attempts=1)`` never retries.
+
+    Waits grow exponentially with full jitter: before retry ``n`` (0-based) a
+    uniform draw in ``[0, min(max_delay, initial_delay * multiplier**n)]``.
+    A 429 waits what HubSpot asked instead. ``deadline`` bounds the whole
+    call in seconds: no wait runs past it (each attempt is still bounded by
+    the client's timeout).
+    """
+
+    max_attempts: int = 5
+    initial_delay: float = 0.5
+    max_delay: float = 30.0
+    multiplier: float = 2.0
+    deadline: float = 120.0
+    retry_statuses: frozenset[int] = RETRY_STATUSES
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if self.initial_delay < 0 or self.max_delay < 0 or self.deadline < 0:
+            raise ValueError("delays and deadline must not be negative")
+        if self.multiplier < 1:
+            raise ValueError("multiplier must be at least 1")
+
+    def backoff(self, retry: int) -> float:
+        """A jittered wait before retry number ``retry`` (0 for the first retry)."""
+        ceiling = min(self.max_delay, self.initial_delay * self.multiplier**retry)
+        return random.uniform(0.0, ceiling)
+
+
+@dataclass(frozen=True)
+class RetryEvent:
+    """One retry about to happen, for the ``on_retry`` metrics hook.
+
+    ``attempt`` is the attempt that failed (1-based), ``wait`` the seconds
+    before the next one, ``status`` the HTTP status or ``error`` the exception
+    class name, ``correlation_id`` HubSpot's id from the error body if any.
+    """
+
+    operation: str
+    method: str
+    attempt: int
+    wait: float
+    status: int | None
+    error: str | None
+    correlation_id: str | None
+
+
+OnRetry = Callable[[RetryEvent], None]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one attempt produced, as far as the retry decision needs it."""
+
+    status: int | None = None
+    headers: httpx.Headers | None = None
+    body: Mapping[str, Any] | None = None
+    error: BaseException | None = None
+    # A complete 2xx answer whose JSON body does not parse (cut short).
+    broken_body: bool = False
+
+
+def _decide(
+    policy: RetryPolicy, *, attempt: int, idempotent: bool, outcome: _Outcome, remaining: float
+) -> float | None:
+    """Seconds to wait before retrying, or None to stop with this outcome.
+
+    Pure apart from the jitter draw: the sync and async transports share it.
+    """
+    if attempt >= policy.max_attempts:
+        return None
+    error = outcome.error
+    if error is not None:
+        never_sent = isinstance(error, _NEVER_SENT)
+        if not (never_sent or (idempotent and isinstance(error, _TRANSIENT))):
+            return None
+        wait = policy.backoff(attempt - 1)
+    elif outcome.broken_body:
+        if not idempotent:
+            return None
+        wait = policy.backoff(attempt - 1)
+    else:
+        if outcome.status not in policy.retry_statuses or not idempotent:
+            return None
+        if outcome.status == 429:
+            if outcome.body is not None and outcome.body.get("policyName") == "DAILY":
+                return None  # nothing before midnight cures it
+            asked = _rate_limit_wait(outcome.headers)
+            wait = asked if asked is not None else policy.backoff(attempt - 1)
+        else:
+            wait = policy.backoff(attempt - 1)
+    return wait if wait <= remaining else None
+
+
+def _rate_limit_wait(headers: httpx.Headers | None) -> float | None:
+    if headers is None:
+        return None
+    after = parse_retry_after(headers.get("retry-after"))
+    if after is not None:
+        return after
+    interval = headers.get("x-hubspot-ratelimit-interval-milliseconds")
+    try:
+        return int(interval) / 1000 if interval is not None else None
+    except ValueError:
+        return None
+
+
+def _is_json(headers: httpx.Headers) -> bool:
+    return "json" in headers.get("content-type", "")
+
+
+def _json_or_none(content: bytes) -> Any:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+class _ParsedResponse(httpx.Response):
+    """A response whose JSON body was already parsed to check it was complete.
+
+    The first ``json()`` hands out that parse, so the check costs no second
+    parse; later calls (or calls with arguments) parse again as httpx does.
+    """
+
+    _parsed: Any = None
+    _has_parsed: bool = False
+
+    def json(self, **kwargs: Any) -> Any:
+        if self._has_parsed and not kwargs:
+            self._has_parsed = False
+            parsed, self._parsed = self._parsed, None
+            return parsed
+        return super().json(**kwargs)
+
+
+class _Call:
+    """The state of one request across its attempts: the logic both transports share."""
+
+    def __init__(
+        self,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        on_retry: OnRetry | None,
+        path_prefix: str,
+    ) -> None:
+        self.request = request
+        self.policy = policy
+        self.on_retry = on_retry
+        method = request.method
+        path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
+        if path_prefix and path.startswith(path_prefix):
+            path = path[len(path_prefix) :]
+        operation = find_operation(method, path)
+        if operation is not None:
+            self.name = operation.name
+            self.idempotent = operation.idempotent
+            self.group = operation.rate_limit_group
+        else:
+            self.name = f"{method} {path}"
+            self.idempotent = method in _IDEMPOTENT_METHODS
+            self.group = "default"
+        self.attempt = 0
+        self.deadline = time.monotonic() + policy.deadline
+
+    def limiter_deadline(self) -> float | None:
+        # The first attempt queues as long as the limiter says; a retry gives
+        # up instead of waiting past the deadline.
+        return None if self.attempt == 1 else self.deadline
+
+    def response(self, response: httpx.Response, raw: bytes) -> tuple[httpx.Response, _Outcome]:
+        """The response to hand on, rebuilt from its buffered body, and its outcome."""
+        headers = response.headers
+        status = response.status_code
+        out: httpx.Response
+        outcome: _Outcome
+        if 200 <= status < 300 and raw and _is_json(headers):
+            out = _ParsedResponse(
+                status,
+                headers=headers,
+                stream=httpx.ByteStream(raw),
+                request=self.request,
+                extensions=response.extensions,
+            )
+            try:
+                out._parsed = json.loads(_decoded(raw, headers, status))
+                out._has_parsed = True
+                outcome = _Outcome(status=status, headers=headers)
+            except ValueError:
+                outcome = _Outcome(status=status, headers=headers, broken_body=True)
+            return out, outcome
+        out = httpx.Response(
+            status,
+            headers=headers,
+            stream=httpx.ByteStream(raw),
+            request=self.request,
+            extensions=response.extensions,
+        )
+        body = None
+        if status in self.policy.retry_statuses and raw and _is_json(headers):
+            parsed = _json_or_none(_decoded(raw, headers, status))
+            body = parsed if isinstance(parsed, Mapping) else None
+        return out, _Outcome(status=status, headers=headers, body=body)
+
+    def next_wait(self, outcome: _Outcome) -> float | None:
+        """Seconds to wait before the next attempt (logged and reported), or None to stop."""
+        remaining = self.deadline - time.monotonic()
+        wait = _decide(
+            self.policy,
+            attempt=self.attempt,
+            idempotent=self.idempotent,
+            outcome=outcome,
+            remaining=remaining,
+        )
+        if wait is None:
+            return None
+        correlation_id = outcome.body.get("correlationId") if outcome.body is not None else None
+        event = RetryEvent(
+            operation=self.name,
+            method=self.request.method,
+            attempt=self.attempt,
+            wait=wait,
+            status=outcome.status,
+            error=type(outcome.error).__name__ if outcome.error is not None else None,
+            correlation_id=correlation_id if isinstance(correlation_id, str) else None,
+        )
+        logger.warning(
+            "retrying %s: attempt %d of %d failed (%s), next in %.3fs, correlationId=%s",
+            event.operation,
+            event.attempt,
+            self.policy.max_attempts,
+            event.error or f"HTTP {event.status}" + (" truncated body" if outcome.broken_body else ""),
+            event.wait,
+            event.correlation_id,
+        )
+        if self.on_retry is not None:
+            try:
+                self.on_retry(event)
+            except Exception:
+                # A broken metrics hook must not turn a recoverable call into a failure.
+                logger.exception("on_retry hook failed")
+        return wait
+
+
+def _decoded(raw: bytes, headers: httpx.Headers, status: int) -> bytes:
+    """The body as the caller will see it (raw is still content-encoded, e.g. gzip)."""
+    if "content-encoding" not in headers:
+        return raw
+    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(raw)).read()
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Retries requests sent through ``inner`` under ``policy``, spending ``limiter`` per attempt.
+
+    Every answer's body is read here, inside the retry loop, so that a
+    connection dropped mid-body is retried too, and the inner response is
+    closed (its connection returned to the pool) before any retry.
+    ``path_prefix`` is the path of a base URL that is not at the root, stripped
+    before looking the operation up. ``close_inner`` says whether closing this
+    transport closes ``inner`` (False when ``inner`` is shared).
+    """
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        *,
+        policy: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        on_retry: OnRetry | None = None,
+        path_prefix: str = "",
+        close_inner: bool = True,
+    ) -> None:
+        self.inner = inner
+        self.policy = policy if policy is not None else RetryPolicy()
+        self.limiter = limiter
+        self.on_retry = on_retry
+        self._path_prefix = path_prefix.rstrip("/")
+        self._close_inner = close_inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()  # buffered once, so each attempt resends the same bytes
+        call = _Call(request, self.policy, self.on_retry, self._path_prefix)
+        limiter = self.limiter
+        result: httpx.Response | BaseException | None = None
+        while True:
+            call.attempt += 1
+            if limiter is not None and not limiter.acquire(call.group, deadline=call.limiter_deadline()):
+                return _give_up(result)
+            try:
+                response = self.inner.handle_request(request)
+                try:
+                    raw = b"".join(response.iter_raw())
+                finally:
+                    response.close()
+            except httpx.TransportError as exc:
+                result, outcome = exc, _Outcome(error=exc)
+            else:
+                if limiter is not None:
+                    limiter.observe(response.headers)
+                result, outcome = call.response(response, raw)
+            wait = call.next_wait(outcome)
+            if wait is None:
+                return _give_up(result)
+            time.sleep(wait)
+
+    def close(self) -> None:
+        if self._close_inner:
+            self.inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """``RetryTransport`` for ``httpx.AsyncClient``: the same decisions, asyncio waits."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        *,
+        policy: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        on_retry: OnRetry | None = None,
+        path_prefix: str = "",
+        close_inner: bool = True,
+    ) -> None:
+        self.inner = inner
+        self.policy = policy if policy is not None else RetryPolicy()
+        self.limiter = limiter
+        self.on_retry = on_retry
+        self._path_prefix = path_prefix.rstrip("/")
+        self._close_inner = close_inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        call = _Call(request, self.policy, self.on_retry, self._path_prefix)
+        limiter = self.limiter
+        result: httpx.Response | BaseException | None = None
+        while True:
+            call.attempt += 1
+            if limiter is not None and not await limiter.acquire_async(
+                call.group, deadline=call.limiter_deadline()
+            ):
+                return _give_up(result)
+            try:
+                response = await self.inner.handle_async_request(request)
+                try:
+                    raw = b"".join([chunk async for chunk in response.aiter_raw()])
+                finally:
+                    await response.aclose()
+            except httpx.TransportError as exc:
+                result, outcome = exc, _Outcome(error=exc)
+            else:
+                if limiter is not None:
+                    limiter.observe(response.headers)
+                result, outcome = call.response(response, raw)
+            wait = call.next_wait(outcome)
+            if wait is None:
+                return _give_up(result)
+            await asyncio.sleep(wait)
+
+    async def aclose(self) -> None:
+        if self._close_inner:
+            await self.inner.aclose()
+
+
+def _give_up(result: httpx.Response | BaseException | None) -> httpx.Response:
+    # None cannot happen: only a retry has a limiter deadline, so the first
+    # attempt always gets through the limiter.
+    assert result is not None
+    if isinstance(result, BaseException):
+        raise result
+    return result
