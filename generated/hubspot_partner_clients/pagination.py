@@ -1,0 +1,377 @@
+# Copied from overlays/pagination.py by `nox -s generate`: edit it there, never here.
+"""Lazy, typed pagination over the generated paged operations, sync and async.
+
+Hooks: the generated ``sync`` / ``asyncio`` functions of ``api.partner_clients.list_page``,
+``list_associations`` and ``search`` (any operation whose response has ``results`` and
+``paging.next_.after`` and that takes either an ``after`` argument or a
+``PublicObjectSearchRequest`` ``body``). Reads ``paging.next_.after``, ``total`` and
+``SimplePublicObject.id``; builds ``Filter`` / ``FilterGroup`` for the search continuation.
+
+Public API::
+
+    for obj in paginate(list_page.sync, client=c, limit=100, properties=["name"]): ...
+    for page in paginate(list_page.sync, client=c).iter_pages(): ...
+    for obj in paginate(search.sync, client=c, body=request).iter_items(max_items=500): ...
+    async for obj in apaginate(list_associations.asyncio, pc_id, "contacts", client=c): ...
+
+One mechanism serves every operation: ``SyncPaginator`` / ``AsyncPaginator`` call the generated
+function with the caller's arguments unchanged except for the cursor, which a small adapter
+(``_AfterParam`` for an ``after`` argument, ``_SearchBody`` for a search body) supplies and advances.
+The adapters hold only cursor state and do no I/O, so sync and async share them. Pages are
+fetched one at a time and never kept, so memory stays flat however many pages there are.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar
+
+from .models.filter_ import Filter
+from .models.filter_group import FilterGroup
+from .models.filter_operator import FilterOperator
+from .models.public_object_search_request import PublicObjectSearchRequest
+from .types import UNSET, Unset
+
+__all__ = [
+    "SEARCH_MAX_RESULTS",
+    "AsyncPaginator",
+    "Page",
+    "PagedResponse",
+    "SearchLimitError",
+    "SyncPaginator",
+    "apaginate",
+    "paginate",
+]
+
+SEARCH_MAX_RESULTS = 10_000
+"""HubSpot serves at most this many results for one search query; paging past it is an error."""
+
+_SEARCH_PAGE_LIMIT = 200  # HubSpot's largest search page, used when the caller sets no limit.
+_MAX_FILTERS_PER_GROUP = 6
+_MAX_FILTERS = 18
+_ID_PROPERTY = "hs_object_id"
+
+_log = logging.getLogger("hubspot_partner_clients")
+
+ItemT = TypeVar("ItemT")
+_ItemT_co = TypeVar("_ItemT_co", covariant=True)
+_P = ParamSpec("_P")
+
+
+class _NextPage(Protocol):
+    @property
+    def after(self) -> str: ...
+
+
+class _Paging(Protocol):
+    @property
+    def next_(self) -> _NextPage | Unset: ...
+
+
+class PagedResponse(Protocol[_ItemT_co]):
+    """What a paged operation returns: ``results`` and, unless it is the last page, ``paging.next_``."""
+
+    @property
+    def results(self) -> Sequence[_ItemT_co]: ...
+
+    @property
+    def paging(self) -> _Paging | Unset: ...
+
+
+class SearchLimitError(ValueError):
+    """A search matches more than HubSpot's 10,000-result cap and cannot be continued past it.
+
+    Past the cap the paginator re-queries with ``hs_object_id`` greater than the last id seen,
+    which needs results in ascending ``hs_object_id`` order and room for one more filter in every
+    filter group. The message says which of these the request lacks and what to do.
+    """
+
+
+@dataclass(frozen=True)
+class Page(Generic[ItemT]):
+    """One page: its items (cut short at ``max_items``) and the generated response it came in."""
+
+    results: Sequence[ItemT]
+    response: PagedResponse[ItemT]
+
+
+class _Cursor(Protocol):
+    """How one operation carries its cursor. Pure state: shared by the sync and async paginators."""
+
+    def call_kwargs(self) -> dict[str, Any]:
+        """Arguments to override in the caller's for the next request."""
+        ...
+
+    def check(self, response: PagedResponse[Any], first: bool) -> None:
+        """Raise before a page is yielded if the walk cannot be completed."""
+        ...
+
+    def advance(self, response: PagedResponse[Any]) -> bool:
+        """Take the cursor from `response`; False when no page follows."""
+        ...
+
+
+def _next_after(response: PagedResponse[Any]) -> str | None:
+    paging = response.paging
+    if isinstance(paging, Unset) or isinstance(paging.next_, Unset):
+        return None
+    return paging.next_.after
+
+
+class _AfterParam:
+    """The cursor is the operation's ``after`` argument (list, list associations)."""
+
+    def __init__(self) -> None:
+        # None until the first page answered: the first request keeps the caller's own `after`,
+        # so a walk can resume from a saved cursor.
+        self._after: str | None = None
+
+    def call_kwargs(self) -> dict[str, Any]:
+        return {} if self._after is None else {"after": self._after}
+
+    def check(self, response: PagedResponse[Any], first: bool) -> None:
+        return None
+
+    def advance(self, response: PagedResponse[Any]) -> bool:
+        self._after = _next_after(response)
+        return self._after is not None
+
+
+def _sort_is_id_ascending(sort: object) -> bool:
+    # The document types sorts as strings ("name", "-name"); HubSpot also takes objects.
+    if isinstance(sort, str):
+        return sort == _ID_PROPERTY
+    if isinstance(sort, Mapping):
+        return sort.get("propertyName") == _ID_PROPERTY and sort.get("direction", "ASCENDING") == "ASCENDING"
+    return False
+
+
+class _SearchBody:
+    """The cursor is ``after`` in the search body, plus an ``hs_object_id`` floor past the cap."""
+
+    def __init__(self, body: PublicObjectSearchRequest, max_items: int | None) -> None:
+        self._body = body
+        self._max_items = max_items
+        self._limit = body.limit if isinstance(body.limit, int) else _SEARCH_PAGE_LIMIT
+        sorts = [] if isinstance(body.sorts, Unset) else list(body.sorts)
+        self._sorts: list[str] | Unset = body.sorts
+        if not sorts and (max_items is None or max_items > SEARCH_MAX_RESULTS):
+            # Without a sort HubSpot's order is unspecified; the walk may have to continue past the
+            # cap, which needs ascending ids from the very first page, so ask for that order.
+            self._sorts = [_ID_PROPERTY]
+        self._after: str | Unset = body.after
+        # Results this query has served so far, counted from the caller's own `after` when it is
+        # an offset, as HubSpot's search cursors are.
+        self._served = int(body.after) if isinstance(body.after, str) and body.after.isdigit() else 0
+        self._floor: int | None = None
+        self._last_id: int | None = None
+        self._obstacle = self._find_obstacle(sorts)
+
+    def _find_obstacle(self, sorts: list[Any]) -> str | None:
+        if sorts and not (len(sorts) == 1 and _sort_is_id_ascending(sorts[0])):
+            return f"it is sorted by {sorts!r}"
+        groups = [] if isinstance(self._body.filter_groups, Unset) else self._body.filter_groups
+        for index, group in enumerate(groups):
+            if len(group.filters) >= _MAX_FILTERS_PER_GROUP:
+                return (
+                    f"filter group {index} already has {len(group.filters)} filters, "
+                    f"HubSpot's maximum is {_MAX_FILTERS_PER_GROUP} per group"
+                )
+        total = sum(len(group.filters) for group in groups) + max(len(groups), 1)
+        if total > _MAX_FILTERS:
+            return (
+                f"adding an hs_object_id filter to each of its {len(groups)} filter groups makes "
+                f"{total} filters, HubSpot's maximum is {_MAX_FILTERS} per request"
+            )
+        return None
+
+    def _error(self, total: int | None) -> SearchLimitError:
+        matched = f"matches {total} results" if total is not None else "reached"
+        return SearchLimitError(
+            f"This search {matched}, more than HubSpot's cap of {SEARCH_MAX_RESULTS:,} results per "
+            f"query. The paginator continues past the cap by re-querying with hs_object_id greater "
+            f"than the last id seen, in ascending hs_object_id order, but {self._obstacle}. "
+            "Sort by hs_object_id ascending (or give no sort), leave room for one more filter in "
+            f"every group, narrow the filters so at most {SEARCH_MAX_RESULTS:,} match, or pass "
+            f"max_items <= {SEARCH_MAX_RESULTS:,}."
+        )
+
+    def call_kwargs(self) -> dict[str, Any]:
+        body = PublicObjectSearchRequest.from_dict(self._body.to_dict())
+        body.limit = self._limit
+        body.sorts = self._sorts
+        body.after = self._after
+        if self._floor is not None:
+            floor = Filter(property_name=_ID_PROPERTY, operator=FilterOperator.GT, value=str(self._floor))
+            if isinstance(body.filter_groups, Unset) or not body.filter_groups:
+                body.filter_groups = [FilterGroup(filters=[floor])]
+            else:
+                # Groups are ORed: the floor must bound every one of them.
+                for group in body.filter_groups:
+                    group.filters.append(floor)
+        return {"body": body}
+
+    def check(self, response: PagedResponse[Any], first: bool) -> None:
+        total = getattr(response, "total", None)
+        wanted = self._max_items is None or self._max_items > SEARCH_MAX_RESULTS
+        # Fail before yielding anything rather than after 10,000 items of work.
+        if first and self._obstacle and wanted and isinstance(total, int) and total > SEARCH_MAX_RESULTS:
+            raise self._error(total)
+
+    def advance(self, response: PagedResponse[Any]) -> bool:
+        results = response.results
+        if results:
+            # Ids are numeric strings: compare them as numbers ("999" < "1000").
+            self._last_id = int(results[-1].id)
+        self._served += len(results)
+        after = _next_after(response)
+        if after is None:
+            return False
+        if self._served + self._limit <= SEARCH_MAX_RESULTS:
+            self._after = after
+            return True
+        # The next page would reach past the cap: start a new query above the last id seen.
+        if self._obstacle:
+            raise self._error(None)
+        if self._last_id is None:  # pragma: no cover - a page before the cap always has results
+            return False
+        _log.info(
+            "search reached HubSpot's %d-result cap; continuing with hs_object_id > %d",
+            SEARCH_MAX_RESULTS,
+            self._last_id,
+        )
+        self._floor = self._last_id
+        self._after = UNSET
+        self._served = 0
+        return True
+
+
+def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callable[[int | None], _Cursor]:
+    body = kwargs.get("body")
+    if isinstance(body, PublicObjectSearchRequest):
+        return lambda max_items: _SearchBody(body, max_items)
+    if "after" not in inspect.signature(fn).parameters:
+        raise TypeError(
+            f"{getattr(fn, '__module__', fn)}.{getattr(fn, '__name__', '')} is not a paged operation: "
+            "it takes neither an `after` cursor nor a PublicObjectSearchRequest body"
+        )
+    return lambda max_items: _AfterParam()
+
+
+def _check_max_items(max_items: int | None) -> None:
+    if max_items is not None and max_items < 0:
+        raise ValueError(f"max_items must be >= 0, got {max_items}")
+
+
+class SyncPaginator(Generic[ItemT]):
+    """Iterate the items of every page (``for item in pager``) or the pages (``iter_pages``).
+
+    Each iteration starts a new walk from the first page; nothing is fetched until it starts.
+    """
+
+    def __init__(
+        self,
+        fn: Callable[..., PagedResponse[ItemT]],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> None:
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._new_cursor = _cursor_factory(fn, kwargs)
+
+    def __iter__(self) -> Iterator[ItemT]:
+        return self.iter_items()
+
+    def iter_items(self, max_items: int | None = None) -> Iterator[ItemT]:
+        """Every item, in order, stopping after `max_items` when given."""
+        for page in self.iter_pages(max_items):
+            yield from page.results
+
+    def iter_pages(self, max_items: int | None = None) -> Iterator[Page[ItemT]]:
+        """Every page, in order; with `max_items`, the last page is cut short and no more fetched."""
+        _check_max_items(max_items)
+        cursor = self._new_cursor(max_items)
+        remaining = max_items
+        first = True
+        while remaining != 0:
+            response = self._fn(*self._args, **{**self._kwargs, **cursor.call_kwargs()})
+            cursor.check(response, first)
+            first = False
+            results = response.results
+            if remaining is not None:
+                results = results[:remaining]
+                remaining -= len(results)
+            yield Page(results, response)
+            if remaining == 0 or not cursor.advance(response):
+                return
+
+
+class AsyncPaginator(Generic[ItemT]):
+    """``async for item in pager``, or ``async for page in pager.iter_pages()``; see SyncPaginator."""
+
+    def __init__(
+        self,
+        fn: Callable[..., Awaitable[PagedResponse[ItemT]]],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> None:
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._new_cursor = _cursor_factory(fn, kwargs)
+
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return self.iter_items()
+
+    async def iter_items(self, max_items: int | None = None) -> AsyncIterator[ItemT]:
+        """Every item, in order, stopping after `max_items` when given."""
+        async for page in self.iter_pages(max_items):
+            for item in page.results:
+                yield item
+
+    async def iter_pages(self, max_items: int | None = None) -> AsyncIterator[Page[ItemT]]:
+        """Every page, in order; with `max_items`, the last page is cut short and no more fetched."""
+        _check_max_items(max_items)
+        cursor = self._new_cursor(max_items)
+        remaining = max_items
+        first = True
+        while remaining != 0:
+            response = await self._fn(*self._args, **{**self._kwargs, **cursor.call_kwargs()})
+            cursor.check(response, first)
+            first = False
+            results = response.results
+            if remaining is not None:
+                results = results[:remaining]
+                remaining -= len(results)
+            yield Page(results, response)
+            if remaining == 0 or not cursor.advance(response):
+                return
+
+
+def paginate(
+    fn: Callable[_P, PagedResponse[ItemT]], /, *args: _P.args, **kwargs: _P.kwargs
+) -> SyncPaginator[ItemT]:
+    """Page lazily through a generated ``sync`` function, called with these arguments.
+
+    Every argument passes through unchanged, except the cursor (``after``, or ``body.after``),
+    which the paginator follows from ``paging.next_.after`` until a page has none. A search
+    without a ``limit`` asks for pages of 200, and continues past HubSpot's 10,000-result cap
+    (see ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
+    ``max_items`` keeps it under the cap.
+    """
+    if inspect.iscoroutinefunction(fn):
+        raise TypeError("paginate() takes a generated `sync` function; use apaginate() for `asyncio`")
+    return SyncPaginator(fn, args, dict(kwargs))
+
+
+def apaginate(
+    fn: Callable[_P, Awaitable[PagedResponse[ItemT]]], /, *args: _P.args, **kwargs: _P.kwargs
+) -> AsyncPaginator[ItemT]:
+    """The async twin of ``paginate``, for a generated ``asyncio`` function."""
+    if not inspect.iscoroutinefunction(fn):
+        raise TypeError("apaginate() takes a generated `asyncio` function; use paginate() for `sync`")
+    return AsyncPaginator(fn, args, dict(kwargs))
