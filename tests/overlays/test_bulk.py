@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
-from hubspot_partner_clients import AuthenticatedClient, errors
+from hubspot_double import DoubleConfig, FaultConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import errors
 from hubspot_partner_clients.bulk import (
     BulkInputError,
     BulkResult,
@@ -24,6 +24,9 @@ from hubspot_partner_clients.bulk import (
     bulk_read,
     bulk_update,
 )
+from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
+from hubspot_partner_clients.limiter import RateLimit
+from hubspot_partner_clients.retry import RetryEvent, RetryPolicy
 
 UPDATE = "/batch/update"
 
@@ -49,18 +52,28 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def make_client(double: HubSpotDouble) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=double.base_url, token=double.token)
+# A budget of 8 attempts with tiny waits (tests may shorten the backoff, not change the logic), and
+# a limiter generous enough that 10,000 updates are not paced at HubSpot's 100 per 10 s.
+RETRY = RetryPolicy(max_attempts=8, initial_delay=0.001, max_delay=0.01, deadline=30.0)
+LIMIT = RateLimit(max_requests=100_000, interval=1.0)
 
 
-def update(mode: str, double: HubSpotDouble, inputs: Iterable[Any], **options: Any) -> BulkResult[Any]:
+def make_client(double: HubSpotDouble, on_retry: Any = None) -> HubSpotClient:
+    return create_client(
+        double.token, base_url=double.base_url, retry=RETRY, rate_limit=LIMIT, on_retry=on_retry
+    )
+
+
+def update(
+    mode: str, double: HubSpotDouble, inputs: Iterable[Any], on_retry: Any = None, **options: Any
+) -> BulkResult[Any]:
     """bulk_update or abulk_update, each with a client of its own."""
     if mode == "sync":
-        with make_client(double) as client:
+        with make_client(double, on_retry) as client:
             return bulk_update(client, inputs, **options)
 
     async def run() -> BulkResult[Any]:
-        async with make_client(double) as client:
+        async with make_client(double, on_retry) as client:
             return await abulk_update(client, inputs, **options)
 
     return asyncio.run(run())
@@ -110,6 +123,42 @@ def test_updates_every_input_and_counts_one_request_per_chunk(mode: str, double:
         assert double.store.get(i) is not None
         assert double.store.get(i).get("partner_notes") == f"plain-{mode}-{i}"  # type: ignore[union-attr]
         assert double.store.write_counts[i] == 1
+
+
+def test_ten_thousand_updates_through_20_percent_faults(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:10_000]
+    inputs = updates(ids, f"faults-{mode}")
+    double.faults.configure(
+        FaultConfig(
+            seed=5 if mode == "sync" else 6,
+            rate_429=0.04,
+            rate_500=0.03,
+            rate_502=0.03,
+            rate_503=0.03,
+            rate_504=0.03,
+            rate_drop=0.02,
+            rate_truncate=0.02,
+            retry_after_seconds=0,
+            path_contains=UPDATE,
+        )
+    )
+    retries: list[RetryEvent] = []
+
+    result = update(mode, double, inputs, on_retry=retries.append, concurrency=6)
+
+    assert result.status is BulkStatus.COMPLETE, result.errors[:3]
+    assert result.applied == inputs
+    assert result.errors == []
+    assert len(result.objects) == 10_000
+    # Each injected fault cost exactly one retry, and nothing else was sent.
+    assert len(double.faults.injected) == len(retries) >= 10
+    assert batch_requests(double) == math.ceil(10_000 / 100) + len(retries)
+    for i in ids:
+        obj = double.store.get(i)
+        assert obj is not None
+        assert (obj.get("partner_notes"), obj.get("region")) == (f"faults-{mode}-{i}", "EMEA")
+        # A write is applied once, or again when its answer was lost after it (drop, truncate).
+        assert double.store.write_counts[i] >= 1
 
 
 def test_unknown_ids_are_per_input_errors_and_the_rest_applied(mode: str, double: HubSpotDouble) -> None:
