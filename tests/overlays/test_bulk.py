@@ -418,3 +418,19 @@ def test_options_are_checked(double: HubSpotDouble) -> None:
         with pytest.raises(TypeError):
             bulk_read(client, "1000001")  # a str is an iterable of ids to the type checker
     assert len(double.requests) == 0
+
+
+def test_an_exhausted_retry_budget_stops_the_run(mode: str, double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:300]
+    inputs = updates(ids, f"budget-{mode}")
+    double.faults.script(503, times=RETRY.max_attempts, path_contains=UPDATE)
+
+    result = update(mode, double, inputs, concurrency=1)
+
+    assert result.status is BulkStatus.STOPPED
+    assert isinstance(result.stopped_by, errors.ServerError)
+    assert result.applied == []
+    assert result.not_applied == inputs
+    assert_accounts_for(result, inputs)
+    assert batch_requests(double) == RETRY.max_attempts
+    assert all(double.store.write_counts[i] == 0 for i in ids)
