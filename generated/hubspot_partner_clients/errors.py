@@ -18,9 +18,11 @@ No request header is kept, so the token cannot leak through an exception.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import http
 import json
+import math
 import time
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -207,13 +209,20 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        # "inf" and "nan" parse as floats but are no wait anyone can honour.
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:
+        # An HTTP date is always GMT; parsedate_to_datetime leaves a "-0000"
+        # zone naive, which .timestamp() would read as local time.
+        when = when.replace(tzinfo=datetime.UTC)
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 

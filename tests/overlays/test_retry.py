@@ -1,0 +1,371 @@
+"""Retries (overlays/retry.py) against the HubSpot double, sync and async, plus the pure decision."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import socket
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from hubspot_double import DoubleConfig, FaultConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page
+from hubspot_partner_clients.errors import RateLimitError, ServerError
+from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
+from hubspot_partner_clients.models import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
+from hubspot_partner_clients.retry import (
+    AsyncRetryTransport,
+    RetryEvent,
+    RetryPolicy,
+    RetryTransport,
+    _decide,
+    _Outcome,
+)
+
+# Tiny waits: tests may shorten the backoff, never change the logic.
+FAST = RetryPolicy(max_attempts=8, initial_delay=0.001, max_delay=0.005)
+# An unknown operation: POST, so not idempotent.
+CREATE_PATH = "/crm/v3/objects/partner_clients/batch/create"
+
+
+@pytest.fixture(scope="module")
+def double() -> Iterator[HubSpotDouble]:
+    config = DoubleConfig(store=StoreConfig(objects=120), rate_limit=RateLimitConfig(enabled=False))
+    with HubSpotDouble(config) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def ids(double: HubSpotDouble) -> list[str]:
+    with create_client(double.token, base_url=double.base_url, rate_limit=None) as client:
+        return [o.id for o in list_page.sync(client=client, limit=100).results]
+
+
+@pytest.fixture
+def fresh(double: HubSpotDouble, ids: list[str]) -> HubSpotDouble:
+    double.reset()
+    return double
+
+
+def _client(double: HubSpotDouble, events: list[RetryEvent], policy: RetryPolicy = FAST) -> HubSpotClient:
+    return create_client(
+        double.token,
+        base_url=double.base_url,
+        retry=policy,
+        rate_limit=None,
+        timeout=httpx.Timeout(5.0, read=0.15),
+        on_retry=events.append,
+    )
+
+
+TWENTY_PERCENT = FaultConfig(
+    seed=7,
+    rate_429=0.03,
+    rate_500=0.03,
+    rate_502=0.03,
+    rate_503=0.03,
+    rate_504=0.02,
+    rate_drop=0.02,
+    rate_delay=0.02,
+    rate_truncate=0.02,
+    delay_seconds=0.4,  # past the 0.15 s read timeout
+    retry_after_seconds=0,
+)
+
+
+def _batch(chunk: list[str]) -> BatchReadInputSimplePublicObjectId:
+    return BatchReadInputSimplePublicObjectId(
+        inputs=[SimplePublicObjectId(id=i) for i in chunk], properties=[], properties_with_history=[]
+    )
+
+
+def test_thousand_calls_with_twenty_percent_faults_all_succeed_sync(
+    fresh: HubSpotDouble, ids: list[str]
+) -> None:
+    fresh.requests.clear()
+    fresh.faults.configure(TWENTY_PERCENT)
+    events: list[RetryEvent] = []
+
+    def one(n: int, client: HubSpotClient) -> None:
+        if n % 10 == 0:  # an idempotent POST too
+            chunk = ids[n % 90 : n % 90 + 5]
+            got = batch_read.sync(client=client, body=_batch(chunk))
+            assert sorted(o.id for o in got.results) == sorted(chunk)
+        else:
+            wanted = ids[n % len(ids)]
+            assert get_by_id.sync(wanted, client=client).id == wanted
+
+    # Threads share the client (and a sync round trip to the in-process
+    # double is slow enough that one thread would make this test crawl).
+    with _client(fresh, events) as client, ThreadPoolExecutor(max_workers=20) as pool:
+        list(pool.map(one, range(1000), [client] * 1000))
+    injected = len(fresh.faults.injected)
+    assert injected > 150  # about 20% of ~1,200 requests
+    # Every injected fault cost exactly one retry; nothing else did.
+    assert len(events) == injected
+    assert {e.status for e in events} >= {429, 500, 502, 503, 504, 200, None}
+    assert {e.error for e in events} >= {"ReadTimeout", "RemoteProtocolError"}
+
+
+def test_thousand_calls_with_twenty_percent_faults_all_succeed_async(
+    fresh: HubSpotDouble, ids: list[str]
+) -> None:
+    fresh.faults.configure(TWENTY_PERCENT)
+    events: list[RetryEvent] = []
+
+    async def main() -> None:
+        async with _client(fresh, events) as client:
+            semaphore = asyncio.Semaphore(20)
+
+            async def one(n: int) -> None:
+                async with semaphore:
+                    wanted = ids[n % len(ids)]
+                    assert (await get_by_id.asyncio(wanted, client=client)).id == wanted
+
+            await asyncio.gather(*(one(n) for n in range(1000)))
+
+    asyncio.run(main())
+    injected = len(fresh.faults.injected)
+    assert injected > 150
+    assert len(events) == injected
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_daily_429_raises_at_once_without_sleeping(fresh: HubSpotDouble, ids: list[str], mode: str) -> None:
+    fresh.faults.script("429_daily")
+    events: list[RetryEvent] = []
+    client = _client(fresh, events)
+    with pytest.raises(RateLimitError) as caught:
+        if mode == "sync":
+            with client:
+                get_by_id.sync(ids[0], client=client)
+        else:
+
+            async def main() -> None:
+                async with client:
+                    await get_by_id.asyncio(ids[0], client=client)
+
+            asyncio.run(main())
+    assert caught.value.is_daily
+    assert caught.value.policy_name == "DAILY"
+    assert events == []  # no retry, so no wait
+    assert len(fresh.requests) == 1
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_retry_honours_retry_after(fresh: HubSpotDouble, ids: list[str], mode: str) -> None:
+    fresh.faults.script(429, retry_after=1)
+    events: list[RetryEvent] = []
+    # A backoff of at most 1 ms: a 1 s wait can only come from Retry-After.
+    client = _client(fresh, events)
+    if mode == "sync":
+        with client:
+            assert get_by_id.sync(ids[0], client=client).id == ids[0]
+    else:
+
+        async def main() -> None:
+            async with client:
+                assert (await get_by_id.asyncio(ids[0], client=client)).id == ids[0]
+
+        asyncio.run(main())
+    assert [(e.status, e.wait, e.operation, e.attempt) for e in events] == [(429, 1.0, "get_by_id", 1)]
+    assert events[0].correlation_id is not None
+    assert len(events[0].correlation_id) == 36  # HubSpot's uuid, from the 429 body
+    assert [r.status for r in fresh.requests] == [429, 200]
+
+
+def test_a_retry_after_beyond_the_deadline_gives_up_at_once(fresh: HubSpotDouble, ids: list[str]) -> None:
+    fresh.faults.script(429, retry_after=30)
+    events: list[RetryEvent] = []
+    with _client(fresh, events, RetryPolicy(deadline=5.0)) as client, pytest.raises(RateLimitError) as caught:
+        get_by_id.sync(ids[0], client=client)
+    assert caught.value.retry_after == 30
+    assert events == []
+    assert len(fresh.requests) == 1
+
+
+def test_the_last_error_is_raised_when_attempts_run_out(fresh: HubSpotDouble, ids: list[str]) -> None:
+    fresh.faults.script(503, times=3)
+    events: list[RetryEvent] = []
+    with _client(fresh, events, RetryPolicy(max_attempts=3, initial_delay=0.001)) as client:
+        with pytest.raises(ServerError) as caught:
+            get_by_id.sync(ids[0], client=client)
+        assert caught.value.status_code == 503
+        assert [e.attempt for e in events] == [1, 2]
+        assert get_by_id.sync(ids[0], client=client).id == ids[0]
+
+
+def _raw_client(double: HubSpotDouble, events: list[RetryEvent]) -> httpx.Client:
+    transport = RetryTransport(httpx.HTTPTransport(), policy=FAST, on_retry=events.append)
+    return httpx.Client(
+        base_url=double.base_url,
+        transport=transport,
+        headers={"Authorization": f"Bearer {double.token}"},
+        timeout=httpx.Timeout(5.0, read=0.15),
+    )
+
+
+@pytest.mark.parametrize("fault", [503, 429, "drop", "truncate"])
+def test_non_idempotent_request_is_not_retried_once_it_reached_the_server(
+    fresh: HubSpotDouble, fault: int | str
+) -> None:
+    fresh.faults.script(fault, path_contains="/batch/create")
+    events: list[RetryEvent] = []
+    with _raw_client(fresh, events) as http:
+        try:
+            response = http.post(CREATE_PATH, json={"inputs": []})
+        except httpx.RemoteProtocolError:
+            assert fault == "drop"
+        else:
+            assert response.status_code != 200 or fault == "truncate"
+    assert events == []
+    assert len(fresh.requests) == 1
+    # The same fault on an idempotent POST is retried.
+    fresh.faults.script(fault, path_contains="/batch/read", retry_after=0)
+    with _raw_client(fresh, events) as http:
+        answer = http.post(
+            "/crm/v3/objects/partner_clients/batch/read",
+            json={"inputs": [], "properties": [], "propertiesWithHistory": []},
+        )
+    assert answer.status_code == 200
+    assert len(events) == 1
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def test_non_idempotent_request_is_retried_when_it_never_left() -> None:
+    events: list[RetryEvent] = []
+    transport = RetryTransport(
+        httpx.HTTPTransport(), policy=RetryPolicy(max_attempts=3, initial_delay=0.001), on_retry=events.append
+    )
+    with httpx.Client(transport=transport) as http, pytest.raises(httpx.ConnectError):
+        http.post(f"http://127.0.0.1:{_closed_port()}{CREATE_PATH}", json={})
+    assert [(e.operation, e.error, e.attempt) for e in events] == [
+        (f"POST {CREATE_PATH}", "ConnectError", 1),
+        (f"POST {CREATE_PATH}", "ConnectError", 2),
+    ]
+
+
+def test_async_non_idempotent_request_is_not_retried_after_a_status(fresh: HubSpotDouble) -> None:
+    fresh.faults.script(502, path_contains="/batch/create")
+    events: list[RetryEvent] = []
+
+    async def main() -> int:
+        transport = AsyncRetryTransport(httpx.AsyncHTTPTransport(), policy=FAST, on_retry=events.append)
+        async with httpx.AsyncClient(base_url=fresh.base_url, transport=transport) as http:
+            return (await http.post(CREATE_PATH, json={})).status_code
+
+    assert asyncio.run(main()) == 502
+    assert events == []
+    assert len(fresh.requests) == 1
+
+
+def test_retried_responses_are_closed_so_one_connection_suffices(
+    fresh: HubSpotDouble, ids: list[str]
+) -> None:
+    fresh.faults.script(503, times=5)
+    events: list[RetryEvent] = []
+    # A pool of one connection and no waiting for it: a leaked response would
+    # keep the connection and fail the next attempt with PoolTimeout.
+    inner = httpx.HTTPTransport(limits=httpx.Limits(max_connections=1))
+    with create_client(
+        fresh.token,
+        base_url=fresh.base_url,
+        retry=RetryPolicy(max_attempts=8, initial_delay=0.001, max_delay=0.002),
+        rate_limit=None,
+        timeout=httpx.Timeout(5.0, pool=0.05),
+        on_retry=events.append,
+        httpx_args={"transport": inner},
+    ) as client:
+        assert get_by_id.sync(ids[0], client=client).id == ids[0]
+    assert [e.status for e in events] == [503] * 5
+
+
+def test_request_body_is_resent_identically(fresh: HubSpotDouble, ids: list[str]) -> None:
+    fresh.faults.script(500, times=2)
+    events: list[RetryEvent] = []
+    with _client(fresh, events) as client:
+        batch_read.sync(client=client, body=_batch(ids[:3]))
+    bodies = [r.body for r in fresh.requests]
+    assert len(bodies) == 3
+    assert bodies[0] == bodies[1] == bodies[2]
+    assert bodies[0]
+
+
+# --- the pure decision -------------------------------------------------------
+
+
+def _status(
+    status: int, headers: dict[str, str] | None = None, body: dict[str, str] | None = None
+) -> _Outcome:
+    return _Outcome(status=status, headers=httpx.Headers(headers or {}), body=body)
+
+
+def _decide_now(outcome: _Outcome, *, idempotent: bool = True, attempt: int = 1) -> float | None:
+    return _decide(FAST, attempt=attempt, idempotent=idempotent, outcome=outcome, remaining=60.0)
+
+
+def test_decision_never_retries_other_4xx_or_daily() -> None:
+    for status in (400, 401, 403, 404, 409, 422):
+        assert _decide_now(_status(status)) is None
+    assert _decide_now(_status(429, body={"policyName": "DAILY"})) is None
+    assert _decide_now(_status(200)) is None
+
+
+def test_decision_429_waits_retry_after_seconds_or_date_or_interval() -> None:
+    assert _decide_now(_status(429, {"Retry-After": "3"})) == 3.0
+    soon = email.utils.formatdate(time.time() + 20, usegmt=True)
+    wait = _decide_now(_status(429, {"Retry-After": soon}))
+    assert wait is not None
+    assert 18.0 <= wait <= 20.0
+    assert _decide_now(_status(429, {"X-HubSpot-RateLimit-Interval-Milliseconds": "10000"})) == 10.0
+    assert (
+        _decide(
+            FAST,
+            attempt=1,
+            idempotent=True,
+            outcome=_status(429, {"Retry-After": "3"}),
+            remaining=2.0,
+        )
+        is None
+    )
+
+
+def test_decision_backoff_is_full_jitter_capped() -> None:
+    policy = RetryPolicy(max_attempts=50, initial_delay=1.0, max_delay=8.0, multiplier=2.0)
+    waits = [
+        _decide(policy, attempt=n, idempotent=True, outcome=_status(503), remaining=1e9) for n in range(1, 40)
+    ]
+    assert all(w is not None and 0.0 <= w <= min(8.0, 2.0 ** (n - 1)) for n, w in enumerate(waits, start=1))
+    assert max(w for w in waits if w is not None) > 4.0  # not all squeezed to the floor
+
+
+def test_decision_attempts_and_idempotency() -> None:
+    assert _decide_now(_status(503), attempt=8) is None
+    assert _decide_now(_status(503), idempotent=False) is None
+    request = httpx.Request("POST", "http://x")
+    assert (
+        _decide_now(_Outcome(error=httpx.ConnectError("no", request=request)), idempotent=False) is not None
+    )
+    assert _decide_now(_Outcome(error=httpx.PoolTimeout("no", request=request)), idempotent=False) is not None
+    assert _decide_now(_Outcome(error=httpx.ReadTimeout("no", request=request)), idempotent=False) is None
+    assert _decide_now(_Outcome(error=httpx.ReadTimeout("no", request=request))) is not None
+    assert _decide_now(_Outcome(error=httpx.UnsupportedProtocol("no", request=request))) is None
+    assert _decide_now(_Outcome(status=200, broken_body=True), idempotent=False) is None
+    assert _decide_now(_Outcome(status=200, broken_body=True)) is not None
+
+
+def test_policy_rejects_nonsense() -> None:
+    with pytest.raises(ValueError, match="max_attempts"):
+        RetryPolicy(max_attempts=0)
+    with pytest.raises(ValueError, match="multiplier"):
+        RetryPolicy(multiplier=0.5)
