@@ -1,0 +1,72 @@
+"""Command line called by noxfile.py: `bump` (nox -s release) and `publish` (nox -s publish)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from release import apidiff, baseline, changelog, project
+from release.publish import IndexConfig, PublishFailed, PublishRefused, publish
+
+
+def bump(ref: str | None, generated: Path, today: str) -> str:
+    """Compare `generated` with the last release, bump pyproject.toml, prepend to CHANGELOG.md."""
+    current = project.read_version()
+    ref = ref or baseline.tag_for(current)
+    with tempfile.TemporaryDirectory() as tmp:
+        old_tree = baseline.extract_generated(ref, Path(tmp))
+        changes = apidiff.compare(old_tree, generated)
+    level = apidiff.bump_level(changes)
+    version = apidiff.next_version(current, level)
+    entry = changelog.render_entry(version, level, changes, today)
+    project.write_version(version)
+    text = project.CHANGELOG.read_text(encoding="utf-8") if project.CHANGELOG.exists() else ""
+    project.CHANGELOG.write_text(changelog.prepend_entry(text, entry), encoding="utf-8")
+    print(f"{current} -> {version} ({level}: {len(changes)} API differences from {ref})\n\n{entry}")
+    return version
+
+
+def _publish(dist: Path, tag: bool) -> None:
+    from generator import pipeline  # noqa: PLC0415 (the pipeline's deps are needed only here)
+
+    version = publish(sorted(dist.glob("*")), IndexConfig.from_env(), drift=pipeline.drift)
+    print(f"published {project.DISTRIBUTION} {version}")
+    if tag:
+        name = baseline.tag_for(version)
+        subprocess.run(["git", "-C", str(project.REPO), "tag", name], check=True)
+        print(f"tagged HEAD {name}, the baseline of the next release: push it with `git push origin {name}`")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one release command; print a clear message and return 1 on refusal."""
+    parser = argparse.ArgumentParser(prog="python -m release", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    bump_cmd = commands.add_parser("bump", help="set the version and changelog from the API diff")
+    bump_cmd.add_argument("--baseline", help="git ref of the last release (default: tag v<current version>)")
+    bump_cmd.add_argument("--generated", type=Path, default=project.REPO / "generated")
+    publish_cmd = commands.add_parser("publish", help="upload dist/* to the private index")
+    publish_cmd.add_argument("--dist", type=Path, default=project.REPO / "dist")
+    publish_cmd.add_argument(
+        "--no-tag", action="store_true", help="do not tag HEAD v<version> after the upload"
+    )
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "bump":
+            bump(args.baseline, args.generated, datetime.date.today().isoformat())
+        else:
+            _publish(args.dist, tag=not args.no_tag)
+    except (baseline.BaselineError, PublishRefused) as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    except PublishFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
