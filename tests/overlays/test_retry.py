@@ -62,6 +62,19 @@ def _client(double: HubSpotDouble, events: list[RetryEvent], policy: RetryPolicy
     )
 
 
+def _get(mode: str, client: HubSpotClient, object_id: str) -> str:
+    """Read one object through the sync or the asyncio function; its id."""
+    if mode == "sync":
+        with client:
+            return get_by_id.sync(object_id, client=client).id
+
+    async def main() -> str:
+        async with client:
+            return (await get_by_id.asyncio(object_id, client=client)).id
+
+    return asyncio.run(main())
+
+
 TWENTY_PERCENT = FaultConfig(
     seed=7,
     rate_429=0.03,
@@ -140,16 +153,7 @@ def test_daily_429_raises_at_once_without_sleeping(fresh: HubSpotDouble, ids: li
     events: list[RetryEvent] = []
     client = _client(fresh, events)
     with pytest.raises(RateLimitError) as caught:
-        if mode == "sync":
-            with client:
-                get_by_id.sync(ids[0], client=client)
-        else:
-
-            async def main() -> None:
-                async with client:
-                    await get_by_id.asyncio(ids[0], client=client)
-
-            asyncio.run(main())
+        _get(mode, client, ids[0])
     assert caught.value.is_daily
     assert caught.value.policy_name == "DAILY"
     assert events == []  # no retry, so no wait
@@ -160,18 +164,8 @@ def test_daily_429_raises_at_once_without_sleeping(fresh: HubSpotDouble, ids: li
 def test_retry_honours_retry_after(fresh: HubSpotDouble, ids: list[str], mode: str) -> None:
     fresh.faults.script(429, retry_after=1)
     events: list[RetryEvent] = []
-    # A backoff of at most 1 ms: a 1 s wait can only come from Retry-After.
-    client = _client(fresh, events)
-    if mode == "sync":
-        with client:
-            assert get_by_id.sync(ids[0], client=client).id == ids[0]
-    else:
-
-        async def main() -> None:
-            async with client:
-                assert (await get_by_id.asyncio(ids[0], client=client)).id == ids[0]
-
-        asyncio.run(main())
+    # A backoff of at most 5 ms: a 1 s wait can only come from Retry-After.
+    assert _get(mode, _client(fresh, events), ids[0]) == ids[0]
     assert [(e.status, e.wait, e.operation, e.attempt) for e in events] == [(429, 1.0, "get_by_id", 1)]
     assert events[0].correlation_id is not None
     assert len(events[0].correlation_id) == 36  # HubSpot's uuid, from the 429 body

@@ -1,0 +1,150 @@
+"""The client-side rate limiter (overlays/limiter.py) against the double's real windows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients.api.partner_clients import get_by_id, list_page, search
+from hubspot_partner_clients.errors import RateLimitError
+from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
+from hubspot_partner_clients.limiter import RateLimit, RateLimiter
+from hubspot_partner_clients.models import PublicObjectSearchRequest
+from hubspot_partner_clients.retry import RetryPolicy
+
+# The double's account window and search window: small, so a burst trips them fast.
+SERVER = RateLimitConfig(
+    max_requests=8, interval_seconds=1.0, search_max_requests=3, search_interval_seconds=1.0
+)
+MATCHING = RateLimit(max_requests=8, interval=1.0, search_max_requests=3, search_interval=1.0)
+# No retries: a 429 would surface as RateLimitError, so "no 429" is visible twice.
+NO_RETRY = RetryPolicy(max_attempts=1)
+
+
+@pytest.fixture(scope="module")
+def double() -> Iterator[HubSpotDouble]:
+    with HubSpotDouble(DoubleConfig(store=StoreConfig(objects=30), rate_limit=SERVER)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def object_id(double: HubSpotDouble) -> str:
+    with create_client(double.token, base_url=double.base_url, rate_limit=MATCHING) as client:
+        return list_page.sync(client=client, limit=1).results[0].id
+
+
+@pytest.fixture
+def fresh(double: HubSpotDouble, object_id: str) -> HubSpotDouble:
+    double.reset()
+    return double
+
+
+def _client(double: HubSpotDouble, rate_limit: RateLimit | None) -> HubSpotClient:
+    return create_client(double.token, base_url=double.base_url, retry=NO_RETRY, rate_limit=rate_limit)
+
+
+def _statuses(double: HubSpotDouble) -> list[int]:
+    return [r.status for r in double.requests]
+
+
+def _thread_burst(client: HubSpotClient, object_id: str, calls: int) -> None:
+    with client, ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda _: get_by_id.sync(object_id, client=client), range(calls)))
+
+
+def test_without_the_limiter_a_burst_provokes_429s(fresh: HubSpotDouble, object_id: str) -> None:
+    # The control for the tests below: this burst is more than the window allows.
+    with pytest.raises(RateLimitError):
+        _thread_burst(_client(fresh, None), object_id, 20)
+    assert 429 in _statuses(fresh)
+
+
+def test_a_burst_across_threads_stays_under_the_window(fresh: HubSpotDouble, object_id: str) -> None:
+    _thread_burst(_client(fresh, MATCHING), object_id, 20)
+    assert _statuses(fresh) == [200] * 20
+
+
+def test_a_burst_across_asyncio_tasks_stays_under_the_window(fresh: HubSpotDouble, object_id: str) -> None:
+    async def main() -> None:
+        async with _client(fresh, MATCHING) as client:
+            await asyncio.gather(*(get_by_id.asyncio(object_id, client=client) for _ in range(20)))
+
+    asyncio.run(main())
+    assert _statuses(fresh) == [200] * 20
+
+
+def test_threads_and_tasks_share_one_budget(fresh: HubSpotDouble, object_id: str) -> None:
+    client = _client(fresh, MATCHING)
+
+    async def tasks() -> None:
+        async with client:
+            await asyncio.gather(*(get_by_id.asyncio(object_id, client=client) for _ in range(10)))
+
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        in_thread = runner.submit(asyncio.run, tasks())
+        _thread_burst(client, object_id, 10)
+        in_thread.result()
+    assert _statuses(fresh) == [200] * 20
+
+
+def test_search_has_its_own_smaller_budget(fresh: HubSpotDouble) -> None:
+    body = PublicObjectSearchRequest(limit=1)
+
+    async def main() -> None:
+        async with _client(fresh, MATCHING) as client:
+            await asyncio.gather(*(search.asyncio(client=client, body=body) for _ in range(7)))
+
+    asyncio.run(main())
+    assert _statuses(fresh) == [200] * 7
+
+
+def test_rate_limit_headers_tighten_a_loose_configuration(fresh: HubSpotDouble, object_id: str) -> None:
+    # Configured far above the account's limit; HubSpot's Max header corrects it.
+    loose = RateLimit(max_requests=1000, interval=1.0)
+    client = _client(fresh, loose)
+    with client:
+        for _ in range(20):
+            get_by_id.sync(object_id, client=client)
+    assert _statuses(fresh) == [200] * 20
+    assert client.limiter is not None
+    assert client.limiter._account.max_requests == SERVER.max_requests
+
+
+def test_remaining_header_slows_down_when_others_spend_the_account(
+    fresh: HubSpotDouble, object_id: str
+) -> None:
+    client = _client(fresh, MATCHING)
+    with client:
+        get_by_id.sync(object_id, client=client)
+        # Another process of the same account spends most of the window.
+        with httpx.Client(
+            base_url=fresh.base_url, headers={"Authorization": f"Bearer {fresh.token}"}
+        ) as other:
+            for _ in range(5):
+                assert other.get(f"/crm/v3/objects/partner_clients/{object_id}").status_code == 200
+        # Our limiter counted 1 of 8; the next answer says 1 is left.
+        for _ in range(12):
+            get_by_id.sync(object_id, client=client)
+    assert 429 not in _statuses(fresh)
+
+
+def test_limiter_reserves_and_reports_the_wait() -> None:
+    limiter = RateLimiter(RateLimit(max_requests=2, interval=10.0, search_max_requests=1, slack=0.0))
+    assert limiter._reserve("search") == 0.0
+    assert 0.0 < limiter._reserve("search") <= 1.0  # the search window is full
+    assert limiter._reserve("default") == 0.0
+    assert 9.0 < limiter._reserve("default") <= 10.0  # the account window is full
+    assert not limiter.acquire("default", deadline=0.0)
+    limiter.observe(httpx.Headers({"x-hubspot-ratelimit-remaining": "garbage"}))  # ignored, no error
+
+
+def test_rate_limit_rejects_nonsense() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        RateLimit(max_requests=0)
+    with pytest.raises(ValueError, match="positive"):
+        RateLimit(interval=0)
