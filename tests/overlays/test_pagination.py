@@ -1,0 +1,395 @@
+"""The pagination overlay against the double: list, associations and search, sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import socket
+import tracemalloc
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+
+from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import AuthenticatedClient
+from hubspot_partner_clients.api.partner_clients import get_by_id, list_associations, list_page, search
+from hubspot_partner_clients.models import (
+    AssociatedId,
+    Filter,
+    FilterGroup,
+    FilterOperator,
+    PublicObjectSearchRequest,
+    SimplePublicObject,
+    SimplePublicObjectWithAssociations,
+)
+from hubspot_partner_clients.pagination import (
+    SEARCH_MAX_RESULTS,
+    Page,
+    SearchLimitError,
+    apaginate,
+    paginate,
+)
+from hubspot_partner_clients.types import Unset
+
+OBJECTS = 25_000
+SEARCH_OBJECTS = 12_500
+FIRST_ID = 1_000_001  # the double's first seeded id
+FANOUT_ID = str(FIRST_ID)  # seeded with 1,200 associated contacts
+
+MODES = ["sync", "async"]
+
+
+@pytest.fixture(scope="module")
+def double() -> Iterator[HubSpotDouble]:
+    # No archived objects, so the 25,000 are all listed; limits off to keep the module fast
+    # (pacing is the limiter's job, not the paginator's).
+    config = DoubleConfig(
+        store=StoreConfig(objects=OBJECTS, archived_every=0), rate_limit=RateLimitConfig(enabled=False)
+    )
+    with HubSpotDouble(config) as running:
+        _no_nagle(running)
+        yield running
+
+
+def _no_nagle(double: HubSpotDouble) -> None:
+    # The double's listening socket lacks TCP_NODELAY, so each response body waits ~40 ms for the
+    # client's delayed ACK (Nagle): 250 pages would cost 10 s of pure waiting. Accepted sockets
+    # inherit the option on Linux. Speed only, no logic changes; drop once the double sets it.
+    listener = getattr(double, "_socket", None)
+    if isinstance(listener, socket.socket):
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+@pytest.fixture(scope="module")
+def search_double() -> Iterator[HubSpotDouble]:
+    # Search scans every object on each request: a store just over 12,000 keeps that cheap.
+    config = DoubleConfig(
+        store=StoreConfig(objects=SEARCH_OBJECTS, archived_every=0), rate_limit=RateLimitConfig(enabled=False)
+    )
+    with HubSpotDouble(config) as running:
+        _no_nagle(running)
+        yield running
+
+
+@pytest.fixture
+def search_client(search_double: HubSpotDouble) -> Iterator[AuthenticatedClient]:
+    search_double.requests.clear()
+    with AuthenticatedClient(base_url=search_double.base_url, token=search_double.token) as built:
+        yield built
+
+
+@pytest.fixture
+def client(double: HubSpotDouble) -> Iterator[AuthenticatedClient]:
+    double.requests.clear()
+    with AuthenticatedClient(base_url=double.base_url, token=double.token) as built:
+        yield built
+
+
+def _collect_pages(
+    mode: str, client: AuthenticatedClient, op: Any, *args: Any, **kwargs: Any
+) -> list[Page[Any]]:
+    """Every page of a walk (max_items passed to iter_pages), through op.sync or op.asyncio."""
+    max_items = kwargs.pop("max_items", None)
+    if mode == "sync":
+        return list(paginate(op.sync, *args, client=client, **kwargs).iter_pages(max_items))
+
+    async def run() -> list[Page[Any]]:
+        async with client:
+            return [
+                p async for p in apaginate(op.asyncio, *args, client=client, **kwargs).iter_pages(max_items)
+            ]
+
+    return asyncio.run(run())
+
+
+def _collect(mode: str, client: AuthenticatedClient, op: Any, *args: Any, **kwargs: Any) -> list[Any]:
+    return [item for page in _collect_pages(mode, client, op, *args, **kwargs) for item in page.results]
+
+
+def _search_bodies(double: HubSpotDouble) -> list[dict[str, Any]]:
+    return [r.json() for r in double.requests.matching(method="POST", path_contains="/search")]
+
+
+# -- list -----------------------------------------------------------------------------------
+
+
+class _WalkProbe:
+    """Checks a walk page by page without keeping it, and takes tracemalloc peaks.
+
+    Ids are checked as they come (each the next one expected), not collected: a list of 25,000
+    ids in the test would itself grow the peak it measures.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.pages = 0
+        self.next_id = FIRST_ID
+        self.peaks: dict[int, int] = {}
+
+    def page(self, results: Sequence[SimplePublicObjectWithAssociations]) -> None:
+        for obj in results:
+            assert int(obj.id) == self.next_id
+            self.next_id += 1
+        self.pages += 1
+        if self.pages in (self.n, 2 * self.n):
+            gc.collect()
+            self.peaks[self.pages] = tracemalloc.get_traced_memory()[1]
+        if self.pages == 2 * self.n:
+            tracemalloc.stop()  # measured; the rest of the walk runs at full speed
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_list_walks_25000_objects_once_in_order_with_flat_memory(
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    probe = _WalkProbe(50)
+    tracemalloc.start()
+    try:
+        if mode == "sync":
+            for page in paginate(list_page.sync, client=client, limit=100).iter_pages():
+                probe.page(page.results)
+        else:
+
+            async def run() -> None:
+                async with client:
+                    async for page in apaginate(list_page.asyncio, client=client, limit=100).iter_pages():
+                        probe.page(page.results)
+
+            asyncio.run(run())
+    finally:
+        tracemalloc.stop()
+
+    assert probe.next_id == FIRST_ID + OBJECTS  # every id once, in order, none missing
+    assert len(double.requests.matching(method="GET")) == OBJECTS // 100
+    # Kept pages would add ~100 parsed objects (~110 kB) per page: the peak over 100 pages would
+    # be far above the peak over 50. A flat walk's peak is set by one page and stays put (the
+    # margin covers the double's own request log, which shares this process).
+    peak_n, peak_2n = probe.peaks[50], probe.peaks[100]
+    assert peak_2n < peak_n * 1.5, (peak_n, peak_2n)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_max_items_stops_early_without_fetching_another_page(
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    pages = _collect_pages(mode, client, list_page, limit=100, max_items=250)
+
+    assert [len(p.results) for p in pages] == [100, 100, 50]
+    assert [int(o.id) for p in pages for o in p.results] == list(range(FIRST_ID, FIRST_ID + 250))
+    assert len(double.requests.matching(method="GET")) == 3
+
+
+def test_max_items_zero_sends_nothing(double: HubSpotDouble, client: AuthenticatedClient) -> None:
+    assert list(paginate(list_page.sync, client=client).iter_items(max_items=0)) == []
+    assert len(double.requests) == 0
+    with pytest.raises(ValueError, match="max_items"):
+        list(paginate(list_page.sync, client=client).iter_items(max_items=-1))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_other_parameters_pass_through_unchanged_on_every_page(
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    items: list[SimplePublicObjectWithAssociations] = _collect(
+        mode,
+        client,
+        list_page,
+        limit=7,
+        properties=["name", "client_tier"],
+        associations=["deals"],
+        archived=False,
+        max_items=20,
+    )
+
+    assert len(items) == 20
+    # Only the requested properties come back (a property without a value may be left out).
+    assert all("name" in o.properties.additional_properties for o in items)
+    returned = {k for o in items for k in o.properties.additional_properties}
+    assert {"name", "client_tier"} <= returned
+    assert "domain" not in returned  # a default property, not asked for
+    queries = [parse_qs(r.query) for r in double.requests.matching(method="GET")]
+    assert len(queries) == 3
+    for query in queries:
+        assert query["limit"] == ["7"]
+        assert query["properties"] == ["name,client_tier"]
+        assert query["associations"] == ["deals"]
+        assert query["archived"] == ["false"]
+    # The cursor is the only thing that changes: none on the first page, then each page's next.after.
+    assert "after" not in queries[0]
+    assert queries[1]["after"] != queries[2]["after"]
+
+
+def test_iterating_twice_walks_again_and_resumes_from_a_given_after(
+    double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    pager = paginate(list_page.sync, client=client, limit=100)
+    first = [o.id for o in pager.iter_items(max_items=150)]
+    again = [o.id for o in pager.iter_items(max_items=150)]
+    assert first == again
+
+    paging = next(iter(pager.iter_pages())).response.paging
+    assert not isinstance(paging, Unset)
+    assert not isinstance(paging.next_, Unset)
+    after = paging.next_.after
+    resumed = [
+        o.id for o in paginate(list_page.sync, client=client, limit=100, after=after).iter_items(max_items=1)
+    ]
+    assert resumed == [str(FIRST_ID + 100)]
+
+
+# -- associations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_associations_are_paged_to_the_end(
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    pages = _collect_pages(mode, client, list_associations, FANOUT_ID, "contacts", limit=500)
+
+    items: list[AssociatedId] = [a for p in pages for a in p.results]
+    assert [len(p.results) for p in pages] == [500, 500, 200]
+    fanout = double.store.get(FANOUT_ID)
+    assert fanout is not None
+    expected = double.store.associations(fanout, "contacts")
+    assert [a.id for a in items] == list(expected)
+    assert {a.type_ for a in items} == {"partner_client_to_contact"}
+    queries = [
+        parse_qs(r.query) for r in double.requests.matching(method="GET", path_contains="/associations/")
+    ]
+    assert [q["limit"] for q in queries] == [["500"]] * 3
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def _id_filter(operator: FilterOperator, value: int) -> Filter:
+    return Filter(property_name="hs_object_id", operator=operator, value=str(value))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_search_matching_12000_yields_each_once_past_the_10000_cap(
+    mode: str, search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    # 12,000 of the 25,000 objects, in one filter group the continuation must extend.
+    body = PublicObjectSearchRequest(
+        filter_groups=[FilterGroup(filters=[_id_filter(FilterOperator.LT, FIRST_ID + 12_000)])],
+        properties=["name"],
+    )
+    items: list[SimplePublicObject] = _collect(mode, search_client, search, body=body)
+
+    ids = [int(o.id) for o in items]
+    assert ids == list(range(FIRST_ID, FIRST_ID + 12_000))
+    bodies = _search_bodies(search_double)
+    assert all(b["limit"] == 200 and b["properties"] == ["name"] for b in bodies)
+    assert all(b["sorts"] == ["hs_object_id"] for b in bodies)
+    # Never a page past the cap; the continuation re-queries from the last id seen, cursor reset.
+    assert max(int(b.get("after", 0)) + b["limit"] for b in bodies) <= SEARCH_MAX_RESULTS
+    restarts = [b for b in bodies[1:] if "after" not in b]
+    assert len(restarts) == 1
+    assert restarts[0]["filterGroups"] == [
+        {
+            "filters": [
+                {"propertyName": "hs_object_id", "operator": "LT", "value": str(FIRST_ID + 12_000)},
+                {"propertyName": "hs_object_id", "operator": "GT", "value": str(FIRST_ID + 9_999)},
+            ]
+        }
+    ]
+    assert len(bodies) == 60
+
+
+def test_search_without_filters_continues_with_one_added_group(
+    search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    # 150 does not divide 10,000: the last page under the cap ends at 9,900.
+    body = PublicObjectSearchRequest(sorts=["hs_object_id"], limit=150)
+    ids = [
+        int(o.id) for o in paginate(search.sync, client=search_client, body=body).iter_items(max_items=10_050)
+    ]
+
+    assert ids == list(range(FIRST_ID, FIRST_ID + 10_050))
+    bodies = _search_bodies(search_double)
+    assert all(b["limit"] == 150 for b in bodies)
+    assert len(bodies) == 67  # 66 pages to 9,900, then one above hs_object_id 1,009,900
+    assert bodies[-1]["filterGroups"] == [
+        {"filters": [{"propertyName": "hs_object_id", "operator": "GT", "value": str(FIRST_ID + 9_899)}]}
+    ]
+    assert "after" not in bodies[-1]
+    # The caller's body is untouched.
+    assert isinstance(body.after, Unset)
+    assert isinstance(body.filter_groups, Unset)
+
+
+def test_search_with_max_items_under_the_cap_keeps_the_callers_request(
+    search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    body = PublicObjectSearchRequest(query="harbor", sorts=["-name"])
+    items = list(paginate(search.sync, client=search_client, body=body).iter_items(max_items=300))
+
+    assert len(items) == 300
+    bodies = _search_bodies(search_double)
+    assert len(bodies) == 2
+    assert bodies[0] == {"query": "harbor", "sorts": ["-name"], "limit": 200}
+    assert bodies[1] == {"query": "harbor", "sorts": ["-name"], "limit": 200, "after": "200"}
+
+
+def _groups(count: int, filters_each: int) -> list[FilterGroup]:
+    return [
+        FilterGroup(filters=[_id_filter(FilterOperator.GT, FIRST_ID - 1 - k) for k in range(filters_each)])
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sorts", "groups", "reason"),
+    [
+        (["name"], [], "sorted by"),
+        (["-hs_object_id"], [], "sorted by"),
+        (["hs_object_id", "name"], [], "sorted by"),
+        ([], _groups(1, 6), "maximum is 6 per group"),
+        (["hs_object_id"], _groups(4, 4), "maximum is 18 per request"),
+    ],
+)
+@pytest.mark.parametrize("mode", MODES)
+def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
+    *,
+    mode: str,
+    sorts: list[str],
+    groups: list[FilterGroup],
+    reason: str,
+    search_double: HubSpotDouble,
+    search_client: AuthenticatedClient,
+) -> None:
+    body = PublicObjectSearchRequest(sorts=sorts, filter_groups=groups)
+    with pytest.raises(SearchLimitError) as raised:
+        _collect(mode, search_client, search, body=body)
+
+    message = str(raised.value)
+    assert "10,000" in message
+    assert "hs_object_id ascending" in message
+    assert reason in message
+    assert isinstance(raised.value, ValueError)
+    assert len(_search_bodies(search_double)) == 1  # failed on the first page, before any work
+
+
+def test_search_limit_error_when_the_cap_is_reached_lazily(
+    search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    # max_items promised to stay under the cap, so nothing failed up front; a caller's later
+    # `after` that leads past the cap still gets the clear error, not HubSpot's 400.
+    body = PublicObjectSearchRequest(sorts=["name"], after="9800")
+    pager = paginate(search.sync, client=search_client, body=body)
+    items = pager.iter_items(max_items=5_000)
+    assert len([next(items) for _ in range(200)]) == 200
+    with pytest.raises(SearchLimitError, match="10,000"):
+        next(items)
+
+
+def test_paginate_refuses_what_it_cannot_page(client: AuthenticatedClient) -> None:
+    with pytest.raises(TypeError, match="not a paged operation"):
+        paginate(get_by_id.sync, "1", client=client)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="apaginate"):
+        paginate(list_page.asyncio, client=client)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="paginate"):
+        apaginate(list_page.sync, client=client)  # type: ignore[arg-type]
