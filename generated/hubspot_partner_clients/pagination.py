@@ -189,7 +189,7 @@ class _SearchBody:
         return None
 
     def _error(self, total: int | None) -> SearchLimitError:
-        matched = f"matches {total} results" if total is not None else "reached"
+        matched = f"matches {total:,} results" if total is not None else "reached"
         return SearchLimitError(
             f"This search {matched}, more than HubSpot's cap of {SEARCH_MAX_RESULTS:,} results per "
             f"query. The paginator continues past the cap by re-querying with hs_object_id greater "
