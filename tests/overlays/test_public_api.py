@@ -25,4 +25,4 @@ def test_every_public_name_is_importable() -> None:
 
 def test_unknown_attributes_still_raise() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = hubspot_partner_clients.nope  # type: ignore[attr-defined]
+        _ = hubspot_partner_clients.nope
