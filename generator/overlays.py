@@ -114,9 +114,9 @@ def _copy_modules(overlay: Overlay, package_dir: Path, generated_files: set[str]
             )
         target = package_dir / module
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            COPIED_HEADER.format(name=module) + source.read_text(encoding="utf-8"), encoding="utf-8"
-        )
+        # Python files say where they come from; data files (py.typed) are copied as they are.
+        header = COPIED_HEADER.format(name=module) if module.endswith(".py") else ""
+        target.write_text(header + source.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _apply_patch(overlay: Overlay, patch: Patch, package_dir: Path) -> None:
