@@ -6,6 +6,8 @@ every check (drift, lint, the test suite on each supported Python).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["generate", "lint", "tests", "build"]
@@ -15,6 +17,8 @@ nox.options.error_on_external_run = True
 PYTHON = "3.11"
 # The Pythons the package supports (pyproject.toml's classifiers say the same).
 SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
+# Where `tests` puts the runtime dependencies' wheels for the release test.
+WHEELS = str(Path(__file__).resolve().parent / ".nox" / "release-test-wheels")
 
 
 @nox.session(python=PYTHON)
@@ -44,7 +48,10 @@ def lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite against the generated package and the HubSpot double."""
     session.install("-r", "requirements/test.txt", ".")
-    session.run("pytest", *session.posargs)
+    # The SDK's runtime deps as wheels for tests/release's local index: tests have no network.
+    session.run("python", "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", WHEELS,
+                "-r", "requirements/release-test-wheels.txt")  # fmt: skip
+    session.run("pytest", *session.posargs, env={"HUBSPOT_SDK_TEST_WHEELS": WHEELS})
 
 
 @nox.session(python=SUPPORTED_PYTHONS[1:], tags=["checks"])
@@ -59,3 +66,24 @@ def build(session: nox.Session) -> None:
     """Build the sdist and the wheel into dist/."""
     session.install("-r", "requirements/build.txt")
     session.run("python", "-m", "build", "--outdir", "dist", ".")
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Bump the version from the API diff with the last release (tag v<version>); add to CHANGELOG.md."""
+    session.install("-r", "requirements/release.txt")
+    session.run("python", "-m", "release", "bump", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Upload dist/* to the index in HUBSPOT_SDK_INDEX_URL, tag HEAD; refuse on drift or a known version."""
+    session.install("-r", "requirements/release.txt", "-r", "requirements/generate.txt")
+    session.run("python", "-m", "release", "publish", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """The HTML API reference (operations, models, overlays) into site/."""
+    session.install("-r", "requirements/docs.txt", ".")
+    session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients")

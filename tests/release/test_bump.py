@@ -1,0 +1,190 @@
+"""The bump rule and the changelog, on packages regenerated from modified copies of the document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from release import apidiff, baseline, changelog, project
+from release.apidiff import ChangeKind
+
+SIMPLE_PUBLIC_OBJECT = """\
+    SimplePublicObject:
+      type: object
+      description: A CRM object with its property values.
+      required: [id, properties, createdAt, updatedAt, archived]
+      properties:
+"""
+REMOVE_ASSOCIATION_START = (
+    "    delete:\n      tags: [partner_clients]\n      operationId: remove_association\n"
+)
+
+
+def _edit(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, f"the document no longer holds exactly one {old!r}"
+    return text.replace(old, new)
+
+
+def _without_remove_association(text: str) -> str:
+    start = text.index(REMOVE_ASSOCIATION_START)
+    end = text.index("components:\n", start)
+    return text[:start] + text[end:]
+
+
+def _with_optional_region(text: str) -> str:
+    region = "        region:\n          type: string\n          description: The client's sales region.\n"
+    return _edit(text, SIMPLE_PUBLIC_OBJECT, SIMPLE_PUBLIC_OBJECT + region)
+
+
+def _with_new_description(text: str) -> str:
+    return _edit(
+        text,
+        "description: A CRM object with its property values.",
+        "description: A partner client, with the values of the properties asked for.",
+    )
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package generated from the document as it is: the stand-in for the last release."""
+    return pipeline.build(pipeline.DOCUMENT, tmp_path_factory.mktemp("released"))
+
+
+def _regenerate(tmp_path: Path, edit_document: object) -> Path:
+    assert callable(edit_document)
+    source = tmp_path / "partner-clients.yaml"
+    source.write_text(edit_document(pipeline.DOCUMENT.read_text(encoding="utf-8")), encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    return pipeline.build(source, work)
+
+
+@pytest.mark.parametrize(
+    ("edit_document", "level", "version", "line"),
+    [
+        pytest.param(
+            _without_remove_association,
+            "major",
+            "1.0.0",
+            "### Breaking changes\n\n- Operation `remove_association` removed.\n",
+            id="removed-operation",
+        ),
+        pytest.param(
+            _with_optional_region,
+            "minor",
+            "0.2.0",
+            "### Added\n\n- Field `SimplePublicObject.region` added (`str | Unset = UNSET`).\n",
+            id="added-optional-field",
+        ),
+        pytest.param(
+            _with_new_description,
+            "patch",
+            "0.1.1",
+            "No change to the public API: documentation, behaviour or packaging only.\n",
+            id="description-change",
+        ),
+    ],
+)
+def test_regeneration_bumps_by_the_rule_with_a_matching_entry(
+    released: Path, tmp_path: Path, *, edit_document: object, level: str, version: str, line: str
+) -> None:
+    fresh = _regenerate(tmp_path, edit_document)
+    # The regeneration did change the package; only its public API decides the bump.
+    assert pipeline._diff_trees(released, fresh)
+
+    changes = apidiff.compare(released, fresh)
+    assert apidiff.bump_level(changes) == level
+    assert apidiff.next_version("0.1.0", apidiff.bump_level(changes)) == version
+    entry = changelog.render_entry(version, apidiff.bump_level(changes), changes, "2026-01-02")
+    assert entry.startswith(f"## {version} (2026-01-02)\n")
+    assert line in entry
+    # One readable line per change a reader cares about: not one per function of the module.
+    assert entry.count("\n- ") == (0 if level == "patch" else 1)
+
+
+def _package(root: Path, source: str) -> Path:
+    package = root / apidiff.PACKAGE
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("after", "level", "breaking"),
+    [
+        (
+            "def get(item_id: str, *, limit: int = 10, archived: bool = False) -> dict[str, str]: ...",
+            "minor",
+            False,
+        ),
+        ("def get(item_id: str, *, limit: int = 10, archived: bool) -> dict[str, str]: ...", "major", True),
+        ("def get(item_id: int, *, limit: int = 10) -> dict[str, str]: ...", "major", True),
+        ("def get(item_id: str, *, limit: int = 10) -> list[str]: ...", "major", True),
+        ("def get(item_id: str) -> dict[str, str]: ...", "major", True),
+        (
+            'def get(item_id: str, *, limit: int = 10) -> dict[str, str]:\n    """Now documented."""',
+            "patch",
+            None,
+        ),
+    ],
+    ids=["optional-param", "required-param", "param-type", "return-type", "removed-param", "docstring"],
+)
+def test_signature_changes_are_judged(tmp_path: Path, after: str, level: str, breaking: bool | None) -> None:
+    before = _package(tmp_path / "old", "def get(item_id: str, *, limit: int = 10) -> dict[str, str]: ...\n")
+    changes = apidiff.compare(before, _package(tmp_path / "new", after + "\n"))
+    assert apidiff.bump_level(changes) == level
+    assert [(c.kind, c.path, c.breaking) for c in changes] == (
+        [] if breaking is None else [(ChangeKind.CHANGED, "get", breaking)]
+    )
+
+
+def test_private_names_are_not_api(tmp_path: Path) -> None:
+    before = _package(tmp_path / "old", "def _helper() -> None: ...\n_TABLE = 1\n")
+    after = _package(tmp_path / "new", "_TABLE = 2\n")
+    assert apidiff.compare(before, after) == []
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [("major", "1.0.0"), ("minor", "0.2.0"), ("patch", "0.1.1")],
+)
+def test_next_version_before_1_0_follows_the_same_rule(level: apidiff.Level, expected: str) -> None:
+    assert apidiff.next_version("0.1.0", level) == expected
+    assert (
+        apidiff.next_version("2.3.4", level) == {"major": "3.0.0", "minor": "2.4.0", "patch": "2.3.5"}[level]
+    )
+
+
+def test_next_version_refuses_what_it_cannot_bump() -> None:
+    with pytest.raises(ValueError, match=r"X\.Y\.Z"):
+        apidiff.next_version("1.0.0rc1", "patch")
+
+
+def test_write_version_changes_only_the_project_version(tmp_path: Path) -> None:
+    copy = tmp_path / "pyproject.toml"
+    shutil.copy(project.PYPROJECT, copy)
+    before = copy.read_text(encoding="utf-8")
+    project.write_version("7.8.9", copy)
+    assert project.read_version(copy) == "7.8.9"
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), copy.read_text().splitlines(), strict=True) if a != b
+    ]
+    assert changed == [(f'version = "{project.read_version()}"', 'version = "7.8.9"')]
+
+
+def test_entries_go_above_older_ones() -> None:
+    old = "# Changelog\n\n## 0.1.0\n\nFirst release.\n"
+    assert changelog.prepend_entry(old, "## 0.2.0 (2026-01-02)\n\n- x\n\n") == (
+        "# Changelog\n\n## 0.2.0 (2026-01-02)\n\n- x\n\n## 0.1.0\n\nFirst release.\n"
+    )
+
+
+def test_baseline_reads_a_committed_tree_and_names_a_missing_tag(tmp_path: Path) -> None:
+    tree = baseline.extract_generated("HEAD", tmp_path)
+    assert (tree / apidiff.PACKAGE / "__init__.py").is_file()
+    assert apidiff.load_api(tree)["api.partner_clients.get_by_id.sync"].kind == "function"
+    with pytest.raises(baseline.BaselineError, match=r"v0\.0\.0-never"):
+        baseline.extract_generated("v0.0.0-never", tmp_path / "missing")
