@@ -18,6 +18,7 @@ PYTHON = "3.11"
 # The Pythons the package supports (pyproject.toml's classifiers say the same).
 SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
 # Where `tests` puts the runtime dependencies' wheels for the release test.
+PACKAGE = Path(__file__).resolve().parent / "generated" / "hubspot_partner_clients"
 WHEELS = str(Path(__file__).resolve().parent / ".nox" / "release-test-wheels")
 
 
@@ -86,4 +87,7 @@ def publish(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """The HTML API reference (operations, models, overlays) into site/."""
     session.install("-r", "requirements/docs.txt", ".")
-    session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients")
+    # Each public module by name: pdoc follows only the submodules a package's __all__ lists.
+    public = [p for p in sorted(PACKAGE.glob("[!_]*")) if p.suffix == ".py" or (p / "__init__.py").is_file()]
+    modules = [f"hubspot_partner_clients.{p.stem}" for p in public]
+    session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients", *modules)
