@@ -35,10 +35,21 @@ def _publish(dist: Path, tag: bool) -> None:
 
     version = publish(sorted(dist.glob("*")), IndexConfig.from_env(), drift=pipeline.drift)
     print(f"published {project.DISTRIBUTION} {version}")
-    if tag:
-        name = baseline.tag_for(version)
-        subprocess.run(["git", "-C", str(project.REPO), "tag", name], check=True)
-        print(f"tagged HEAD {name}, the baseline of the next release: push it with `git push origin {name}`")
+    if not tag:
+        return
+    name = baseline.tag_for(version)
+    # The tag is the next release's baseline, so it must name the commit that holds this version.
+    committed = subprocess.run(
+        ["git", "-C", str(project.REPO), "show", "HEAD:pyproject.toml"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if project.version_in(committed) != version:
+        print(f"not tagged: HEAD is not at {version}; commit the release, then `git tag {name}`")
+        return
+    subprocess.run(["git", "-C", str(project.REPO), "tag", name], check=True)
+    print(f"tagged HEAD {name}, the baseline of the next release: push it with `git push origin {name}`")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,12 @@ _VERSION_LINE = re.compile(r'(?ms)(^\[project\]\n(?:(?!^\[).)*?^version = ")([^"
 
 def read_version(pyproject: Path = PYPROJECT) -> str:
     """The project's version as pyproject.toml states it."""
-    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    return version_in(pyproject.read_text(encoding="utf-8"))
+
+
+def version_in(pyproject_text: str) -> str:
+    """The [project].version of a pyproject.toml's text."""
+    version = tomllib.loads(pyproject_text)["project"]["version"]
     assert isinstance(version, str)
     return version
 
