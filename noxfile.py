@@ -70,6 +70,13 @@ def build(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """The benchmarks: the SDK's cost per figure against a baseline from the same run (not a check)."""
+    session.install("-r", "requirements/bench.txt", "-r", "requirements/double.txt", ".")
+    session.run("python", "-m", "bench", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
     """Bump the version from the API diff with the last release (tag v<version>); add to CHANGELOG.md."""
     session.install("-r", "requirements/release.txt")

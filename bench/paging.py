@@ -1,0 +1,95 @@
+"""Figure 5, paging: every object of a 100,000-object double through ``paginate(list_page.sync)``,
+against a plain-httpx cursor loop that only decodes each page's JSON.
+
+Time and memory are measured in separate passes: tracemalloc slows allocation-heavy code several
+times over, so the timed passes run without it, and one pass of each side runs under it for the
+peak growth (the largest amount of traced memory above the level at the start of the walk). A
+walk that kept its pages would grow by about the size of every model it built; a lazy one stays
+at about one page. Both sides ask for pages of 100 (the list endpoint's maximum).
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from hubspot_partner_clients import create_client, paginate
+from hubspot_partner_clients.api.partner_clients import list_page
+
+from ._double import DoubleProcess
+from ._measure import Figure, Goal, interleaved, median, ratio, timed
+from .per_call import unlimited_double, unlimited_rate
+
+TIME_GOAL = 1.15
+MEMORY_GOAL_MB = 20.0
+PAGE = 100
+_PATH = "/crm/v3/objects/partner_clients"
+
+
+def _peak_growth(walk: Callable[[], int]) -> tuple[int, float]:
+    """(what `walk` returns, its peak traced memory above the start, in MB)."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        start, _ = tracemalloc.get_traced_memory()
+        count = walk()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return count, (peak - start) / 1e6
+
+
+def run(*, objects: int = 100_000, runs: int = 3) -> Figure:
+    """Median time of `runs` full walks of each side (interleaved), and one traced walk of each."""
+    with DoubleProcess(unlimited_double(objects), start_timeout=300) as double:
+        sdk = create_client(double.token, base_url=double.base_url, rate_limit=unlimited_rate())
+        with sdk, httpx.Client(base_url=double.base_url, headers=sdk.get_httpx_client().headers) as http:
+
+            def via_sdk() -> int:
+                count = 0
+                for _ in paginate(list_page.sync, client=sdk, limit=PAGE):
+                    count += 1
+                return count
+
+            def via_httpx() -> int:
+                count = 0
+                params: dict[str, Any] = {"limit": PAGE, "archived": "false"}
+                while True:
+                    response = http.get(_PATH, params=params)
+                    response.raise_for_status()
+                    page = response.json()
+                    count += len(page["results"])
+                    after = page.get("paging", {}).get("next", {}).get("after")
+                    if after is None:
+                        return count
+                    params = {"limit": PAGE, "after": after, "archived": "false"}
+
+            counts = {via_httpx(), via_sdk()}  # warm-up, and proof that both walk everything
+            if counts != {objects}:
+                raise RuntimeError(f"expected {objects} objects on each side, counted {counts}")
+            base, subj = interleaved(lambda: timed(via_httpx), lambda: timed(via_sdk), runs)
+            _, base_mb = _peak_growth(via_httpx)
+            _, subj_mb = _peak_growth(via_sdk)
+    subject_s, baseline_s = median(subj), median(base)
+    return Figure(
+        key="paging",
+        title=f"Page through {objects:,} objects",
+        unit="s/walk",
+        subject=subject_s,
+        baseline=baseline_s,
+        goals=[
+            Goal("time ratio", ratio(subject_s, baseline_s), TIME_GOAL),
+            Goal("peak memory growth", round(subj_mb, 2), MEMORY_GOAL_MB, unit=" MB"),
+        ],
+        notes=[
+            f"subject: paginate(list_page.sync, limit={PAGE}) through create_client (retries and limiter on);"
+            f" baseline: httpx cursor loop, .json() per page; {objects // PAGE:,} pages per walk,"
+            f" {runs} walks each, interleaved; peak growth under tracemalloc, one walk each:"
+            f" subject {subj_mb:.2f} MB, baseline {base_mb:.2f} MB"
+        ],
+        samples={"baseline_s": base, "subject_s": subj},
+        extra={"subject_peak_mb": round(subj_mb, 3), "baseline_peak_mb": round(base_mb, 3)},
+    )

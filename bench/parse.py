@@ -1,0 +1,76 @@
+"""Figure 1, parse: a 100-object batch response from bytes to models, against ``json.loads`` alone.
+
+The bytes are a real answer of the double to ``POST .../batch/read`` for 100 objects with every
+property the double knows (what an integration that syncs partner clients asks for), fetched once.
+"""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from hubspot_partner_clients.models.batch_response_simple_public_object import BatchResponseSimplePublicObject
+
+from ._double import DoubleProcess, DoubleSpec
+from ._measure import Figure, Goal, interleaved, median, ratio, timed
+
+GOAL = 5.0
+_PROPERTIES = [
+    "name",
+    "domain",
+    "external_ref",
+    "client_tier",
+    "region",
+    "annual_revenue",
+    "employee_count",
+    "is_active",
+    "partner_notes",
+]
+
+
+def batch_response_bytes(objects: int = 100) -> bytes:
+    """The double's answer to a batch read of `objects` partner clients."""
+    with DoubleProcess(DoubleSpec(objects=objects)) as double, httpx.Client(base_url=double.base_url) as http:
+        first = 1_000_001  # the double's first seeded id
+        response = http.post(
+            "/crm/v3/objects/partner_clients/batch/read",
+            headers={"Authorization": f"Bearer {double.token}"},
+            json={"inputs": [{"id": str(first + i)} for i in range(objects)], "properties": _PROPERTIES},
+        )
+        response.raise_for_status()
+        return response.content
+
+
+def run(*, objects: int = 100, loops: int = 200, runs: int = 15) -> Figure:
+    """Median time of `loops` parses, per parse, over `runs` interleaved runs of each side."""
+    payload = batch_response_bytes(objects)
+    parsed = BatchResponseSimplePublicObject.from_dict(json.loads(payload))
+    if len(parsed.results) != objects:
+        raise RuntimeError(f"expected {objects} results, parsed {len(parsed.results)}")
+
+    def baseline() -> float:
+        return timed(lambda: [json.loads(payload) for _ in range(loops)]) / loops
+
+    def subject() -> float:
+        from_dict = BatchResponseSimplePublicObject.from_dict
+        return timed(lambda: [from_dict(json.loads(payload)) for _ in range(loops)]) / loops
+
+    baseline(), subject()  # warm-up: first-call imports inside from_dict, caches
+    base, subj = interleaved(baseline, subject, runs)
+    subject_ms, baseline_ms = median(subj) * 1e3, median(base) * 1e3
+    return Figure(
+        key="parse",
+        title=f"Parse a {objects}-object batch response",
+        unit="ms/response",
+        subject=subject_ms,
+        baseline=baseline_ms,
+        goals=[Goal("time ratio", ratio(subject_ms, baseline_ms), GOAL)],
+        notes=[
+            f"{len(payload):,} bytes from the double's batch/read ({len(_PROPERTIES)} properties each);"
+            " subject: BatchResponseSimplePublicObject.from_dict(json.loads(b)); baseline: json.loads(b);"
+            f" {loops} parses per run, {runs} runs each"
+        ],
+        samples={"baseline_ms": [b * 1e3 for b in base], "subject_ms": [s * 1e3 for s in subj]},
+        extra={"bytes": len(payload), "objects": objects},
+    )

@@ -1,0 +1,84 @@
+"""Figure 2, per call: read one partner client through the SDK, against the same GET with plain httpx.
+
+Both sides run against one double in a child process on loopback, with no limit in force. The SDK
+is built as a user would (``create_client``: retries and the client-side limiter on); its limiter
+is given a budget the run cannot exhaust, so the figure shows what the limiter costs to consult,
+not time spent waiting. The double advertises that same budget in its X-HubSpot-RateLimit-*
+headers: a double with its limits merely switched off still advertises 100 per 10 s, which the
+SDK's limiter rightly obeys. The baseline is a persistent ``httpx.Client`` with the SDK's own
+headers, sending the very same URL, checking the status and decoding the JSON (what any caller
+needs at least); the SDK also builds the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+
+from hubspot_partner_clients import RateLimit, create_client
+from hubspot_partner_clients.api.partner_clients import get_by_id
+
+from ._double import DoubleProcess, DoubleSpec
+from ._measure import Figure, Goal, interleaved, median, ratio, timed
+
+GOAL = 1.10
+FIRST_ID = 1_000_001  # the double's first seeded id
+# Far more than any run sends: the limiter is consulted on every call but never makes one wait.
+UNLIMITED = 1_000_000_000
+_PATH = "/crm/v3/objects/partner_clients"
+
+
+def unlimited_double(objects: int) -> DoubleSpec:
+    """A double that never refuses and advertises a limit no run reaches."""
+    return DoubleSpec(objects=objects, rate_limited=False, max_requests=UNLIMITED, interval_seconds=1.0)
+
+
+def unlimited_rate() -> RateLimit:
+    """The SDK limiter's budget to match `unlimited_double`."""
+    return RateLimit(max_requests=UNLIMITED, interval=1.0, search_max_requests=UNLIMITED)
+
+
+def run(*, calls: int = 300, runs: int = 15, objects: int = 1000, warmup: int = 200) -> Figure:
+    """Median time per call of `calls` sequential reads, over `runs` interleaved runs of each side."""
+    ids = [str(FIRST_ID + i % objects) for i in range(calls)]
+    with DoubleProcess(unlimited_double(objects)) as double:
+        sdk = create_client(double.token, base_url=double.base_url, rate_limit=unlimited_rate())
+        with sdk, httpx.Client(base_url=double.base_url, headers=sdk.get_httpx_client().headers) as http:
+
+            def via_sdk(object_id: str) -> object:
+                return get_by_id.sync(object_id, client=sdk)
+
+            def via_httpx(object_id: str) -> object:
+                # The URL the generated code sends: archived=false is a default it always sends.
+                response = http.get(
+                    f"/crm/v3/objects/partner_clients/{object_id}", params={"archived": "false"}
+                )
+                response.raise_for_status()
+                return response.json()
+
+            def sample(call: Callable[[str], object]) -> float:
+                return timed(lambda: [call(i) for i in ids]) / calls
+
+            for object_id in ids[: min(warmup, calls)]:  # connections, caches, lazy imports
+                via_httpx(object_id)
+                via_sdk(object_id)
+            base, subj = interleaved(lambda: sample(via_httpx), lambda: sample(via_sdk), runs)
+            answered = double.statuses()
+    if set(answered) != {200}:
+        raise RuntimeError(f"the double answered other statuses than 200: {dict(answered)}")
+    subject_ms, baseline_ms = median(subj) * 1e3, median(base) * 1e3
+    return Figure(
+        key="per_call",
+        title="Read one (get_by_id) on loopback",
+        unit="ms/call",
+        subject=subject_ms,
+        baseline=baseline_ms,
+        goals=[Goal("time ratio", ratio(subject_ms, baseline_ms), GOAL)],
+        notes=[
+            "subject: get_by_id.sync through create_client (retries and limiter on, budget never reached);"
+            " baseline: persistent httpx.Client, same headers and URL, raise_for_status + .json();"
+            f" {calls} calls per run, {runs} runs each, double in a child process"
+        ],
+        samples={"baseline_ms": [b * 1e3 for b in base], "subject_ms": [s * 1e3 for s in subj]},
+    )

@@ -1,0 +1,105 @@
+"""The benchmark harness works: each figure runs once at a tiny size and reports a sane figure.
+
+No timing goal is asserted here (benchmarks measure speed, tests do not); only the figures'
+structure, the floor formula, and facts that do not depend on speed (every object paged, every
+update applied).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from bench import _machine, _report, bulk, cold_import, paging, parse, per_call
+from bench._measure import Figure, interleaved
+
+
+def check_figure(figure: Figure, key: str) -> None:
+    assert figure.key == key
+    assert figure.subject > 0
+    assert figure.baseline > 0
+    assert math.isfinite(figure.ratio)
+    assert figure.goals
+    assert figure.goals[0].value == pytest.approx(figure.ratio, rel=1e-6)
+    assert figure.notes
+
+
+def test_parse() -> None:
+    figure = parse.run(objects=5, loops=2, runs=1)
+    check_figure(figure, "parse")
+    assert figure.extra["objects"] == 5
+
+
+def test_per_call() -> None:
+    check_figure(per_call.run(calls=3, runs=1, objects=5, warmup=1), "per_call")
+
+
+def test_cold_import() -> None:
+    figure = cold_import.run(runs=1, warmup=0)
+    check_figure(figure, "cold_import")
+    assert len(figure.samples["subject_ms"]) == 1
+
+
+def test_bulk_applies_everything_and_counts_429s() -> None:
+    # 5 requests at 2 per 0.2 s: a floor of (3 - 1) * 0.2 s.
+    figure = bulk.run(updates=500, max_requests=2, interval=0.2, runs=1)
+    check_figure(figure, "bulk")
+    assert figure.baseline == pytest.approx(0.4)
+    goals = {g.label: g for g in figure.goals}
+    assert goals["inputs not applied"].value == 0
+    assert goals["429 answers"].value >= 0
+    assert figure.extra["requests_per_run"] == 5
+
+
+def test_paging_walks_everything() -> None:
+    figure = paging.run(objects=1_000, runs=1)
+    check_figure(figure, "paging")
+    memory = next(g for g in figure.goals if g.label == "peak memory growth")
+    assert memory.value > 0
+
+
+@pytest.mark.parametrize(
+    ("requests", "window", "interval", "floor"),
+    [
+        (100, 20, 1.0, 4.0),
+        (20, 20, 1.0, 0.0),
+        (21, 20, 1.0, 1.0),
+        (1, 100, 10.0, 0.0),
+        (250, 100, 10.0, 20.0),
+    ],
+)
+def test_floor(requests: int, window: int, interval: float, floor: float) -> None:
+    assert bulk.floor_seconds(requests, window, interval) == pytest.approx(floor)
+
+
+def test_interleaved_alternates_which_side_goes_first() -> None:
+    order: list[str] = []
+
+    def baseline() -> float:
+        order.append("b")
+        return 1.0
+
+    def subject() -> float:
+        order.append("s")
+        return 2.0
+
+    base, subj = interleaved(baseline, subject, 4)
+    assert order == ["b", "s", "s", "b", "b", "s", "s", "b"]
+    assert base == [1.0] * 4
+    assert subj == [2.0] * 4
+
+
+def test_report_table_and_json() -> None:
+    figure = parse.run(objects=3, loops=1, runs=1)
+    machine = _machine.describe()
+    text = _report.table(machine, [figure], {"paging": "RuntimeError: boom"})
+    assert str(machine["cpu"]) in text
+    assert "Parse a 3-object batch response" in text
+    assert "ERROR" in text
+    assert "MISSED" in text
+    document = json.loads(json.dumps(_report.to_json(machine, [figure], {}, 1.0)))
+    assert set(document["figures"]) == {"parse"}
+    assert document["figures"]["parse"]["goals"][0]["label"] == "time ratio"
+    assert document["machine"]["cores"] == machine["cores"]
