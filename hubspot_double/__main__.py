@@ -118,14 +118,14 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     double = HubSpotDouble(config_from_args(args))
     with double:
-        print(
-            f"HubSpot double on {double.base_url} with {len(double.store)} partner clients "
-            f"(ready in {time.perf_counter() - started:.2f}s)",
-            flush=True,
-        )
-        for token, scopes in double.config.auth.tokens.items():
-            print(f"  token {token}: {' '.join(sorted(scopes))}", flush=True)
         try:
+            print(
+                f"HubSpot double on {double.base_url} with {len(double.store)} partner "
+                f"clients (ready in {time.perf_counter() - started:.2f}s)",
+                flush=True,
+            )
+            for token, scopes in double.config.auth.tokens.items():
+                print(f"  token {token}: {' '.join(sorted(scopes))}", flush=True)
             # The server runs in its own thread; the main thread only waits
             # for Ctrl-C so that shutdown goes through the context manager.
             threading.Event().wait()
