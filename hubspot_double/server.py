@@ -73,7 +73,10 @@ class HubSpotDouble:
         if self._server is not None:
             raise RuntimeError("already started")
         quiet_uvicorn_drop_noise()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP, not the default 0: accepted connections inherit
+        # it, and asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets. With 0
+        # every response body waits ~40 ms for the client's delayed ACK.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.config.host, self.config.port))
         self.port = sock.getsockname()[1]
