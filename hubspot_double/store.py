@@ -234,6 +234,10 @@ class Store:
             return None
         return obj
 
+    def find(self, object_id: str) -> PartnerClient | None:
+        """The object with this id, archived or not (for tests' inspection)."""
+        return self._by_id.get(object_id)
+
     def resolve(self, value: str, id_property: str | None, *, archived: bool = False) -> PartnerClient | None:
         """Find an object by id, or by the value of a unique property."""
         if id_property is None or id_property == "hs_object_id":
