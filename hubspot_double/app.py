@@ -323,6 +323,11 @@ class DoubleApp:
             # without finishing; uvicorn then closes the transport, and the
             # client sees the peer close mid-body (httpx RemoteProtocolError).
             headers = [(k, v) for k, v in headers if k != b"content-length"]
+            if status == 204:
+                # A 204 cannot carry a body, so h11 would end it cleanly. Break
+                # it as a 200 promising a body: the client still gets no usable
+                # response, which is what a real drop means.
+                status = 200
             full = max(len(payload), 2)
             headers.append((b"content-length", str(full).encode()))
             await send({"type": "http.response.start", "status": status, "headers": headers})
