@@ -6,6 +6,7 @@ every check (drift, lint, the test suite on each supported Python).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -17,6 +18,28 @@ nox.options.error_on_external_run = True
 PYTHON = "3.11"
 # The Pythons the package supports (pyproject.toml's classifiers say the same).
 SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
+
+
+def _expose_pyenv_versions() -> None:
+    """Let nox find every Python that pyenv has installed, not just its global one.
+
+    pyenv's shims answer `python3.12` only for the versions `pyenv global` names,
+    and nox follows the shims; on a machine (CI's included) with 3.12 installed
+    under pyenv but 3.11 global, compat-3.12 would fail "interpreter not found".
+    PYENV_VERSION lists them all, the global one first, for this run only.
+    """
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    versions = root / "versions"
+    if "PYENV_VERSION" in os.environ or not versions.is_dir():
+        return
+    installed = sorted((p.name for p in versions.iterdir() if p.name[:1].isdigit()), reverse=True)
+    global_file = root / "version"
+    first = global_file.read_text().split() if global_file.is_file() else []
+    os.environ["PYENV_ROOT"] = str(root)
+    os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys([*first, *installed]))
+
+
+_expose_pyenv_versions()
 # Where `tests` puts the runtime dependencies' wheels for the release test.
 PACKAGE = Path(__file__).resolve().parent / "generated" / "hubspot_partner_clients"
 WHEELS = str(Path(__file__).resolve().parent / ".nox" / "release-test-wheels")
