@@ -2,18 +2,24 @@
 
 Hooks: no generated code directly. ``retry.RetryTransport`` and
 ``retry.AsyncRetryTransport`` call ``acquire``/``acquire_async`` before every
-attempt (each attempt is a request HubSpot counts) and ``observe`` after every
-response; ``hubspot_client.HubSpotClient`` shares one ``RateLimiter`` between
+attempt (each attempt is a request HubSpot counts) and ``settle`` when it is
+answered or fails; ``hubspot_client.HubSpotClient`` shares one ``RateLimiter`` between
 all the calls of a client (threads and asyncio tasks alike). The rate-limit
 group of a request comes from ``_operations.Operation.rate_limit_group``.
 
-Each window is a sliding log of send times: a request may go when fewer than
-``max_requests`` were sent in the last ``interval`` seconds. Search requests
-spend from both the account window and the search window. HubSpot's
+Each window is a sliding log of the requests it counted: a request may go when
+fewer than ``max_requests`` were counted in the last ``interval`` seconds.
+HubSpot counts a request when it receives it, which this client cannot see, but
+it lies between the send and the answer; so a request counts from its send
+until it is answered, and from its answer on after that. The next request is
+sent no earlier than ``interval`` after the answer it waits for, so HubSpot
+receives the two at least ``interval`` apart, however slow or uneven the
+network, at the price of one round trip per window. Search requests spend from
+both the account window and the search window. HubSpot's
 ``X-HubSpot-RateLimit-*`` headers can only tighten the account window: a
 smaller ``Max`` per interval replaces the configured one, and a ``Remaining``
 lower than this limiter's own count (other processes share the account) is
-recorded as requests sent now.
+recorded as requests answered now.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass
 
 import httpx
 
-__all__ = ["RateLimit", "RateLimiter"]
+__all__ = ["RateLimit", "RateLimiter", "Reservation"]
 
 _SEARCH = "search"
 
@@ -36,27 +42,42 @@ class RateLimit:
     """How many requests a client may send: the account window and the search window.
 
     Defaults follow HubSpot's OAuth-app limit (100 per 10 s) and stay under its
-    search limit (about 5 per second). ``slack`` is added to each interval to
-    absorb the delay between this limiter counting a request and HubSpot
-    receiving it; without it, a request freed at the very end of a window can
-    reach HubSpot just before that window has moved on.
+    search limit (about 5 per second).
     """
 
     max_requests: int = 100
     interval: float = 10.0
     search_max_requests: int = 4
     search_interval: float = 1.0
-    slack: float = 0.1
 
     def __post_init__(self) -> None:
         if self.max_requests < 1 or self.search_max_requests < 1:
             raise ValueError("max_requests and search_max_requests must be at least 1")
-        if self.interval <= 0 or self.search_interval <= 0 or self.slack < 0:
-            raise ValueError("intervals must be positive and slack not negative")
+        if self.interval <= 0 or self.search_interval <= 0:
+            raise ValueError("interval and search_interval must be positive (seconds)")
+
+
+class _Count:
+    """One request in a window, counted from ``at``: its send time until ``answered``, then its answer's."""
+
+    __slots__ = ("answered", "at")
+
+    def __init__(self, at: float, *, answered: bool) -> None:
+        self.at = at
+        self.answered = answered
+
+
+class Reservation:
+    """A request that ``RateLimiter.acquire`` let go; hand it back to ``RateLimiter.settle``."""
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: tuple[_Count, ...]) -> None:
+        self._counts = counts
 
 
 class _Window:
-    """A sliding log of send times; not thread-safe (the limiter's lock guards it)."""
+    """A sliding log of counted requests; not thread-safe (the limiter's lock guards it)."""
 
     __slots__ = ("configured", "interval", "max_requests", "sent")
 
@@ -64,17 +85,38 @@ class _Window:
         self.configured = (max_requests, interval)
         self.max_requests = max_requests
         self.interval = interval
-        self.sent: deque[float] = deque()
+        self.sent: deque[_Count] = deque()
 
-    def wait(self, now: float, span: float) -> float:
-        """0 when a request may go now, else the seconds until one may."""
+    def wait(self, now: float) -> float:
+        """0 when a request may go now, else the seconds until one may at the earliest."""
         sent = self.sent
-        while sent and sent[0] <= now - span:
+        horizon = now - self.interval
+        while sent and sent[0].answered and sent[0].at <= horizon:
             sent.popleft()
         if len(sent) < self.max_requests:
             return 0.0
-        # The oldest of the last max_requests sends must leave the window.
-        return sent[len(sent) - self.max_requests] + span - now
+        # Answers arrive out of send order, so the log is only roughly sorted and
+        # its head may hide expired counts behind one in flight: recount exactly.
+        live = sorted((c for c in sent if not c.answered or c.at > horizon), key=_at)
+        self.sent = deque(live)
+        must_leave = len(live) - self.max_requests + 1
+        if must_leave <= 0:
+            return 0.0
+        expiries = [c.at + self.interval for c in live if c.answered]
+        if len(expiries) >= must_leave:
+            return expiries[must_leave - 1] - now
+        # A count still in flight leaves `interval` after its answer, so not
+        # before `interval` from now; recheck then.
+        return self.interval
+
+    def count(self, now: float, *, answered: bool) -> _Count:
+        counted = _Count(now, answered=answered)
+        self.sent.append(counted)
+        return counted
+
+
+def _at(count: _Count) -> float:
+    return count.at
 
 
 class RateLimiter:
@@ -95,45 +137,58 @@ class RateLimiter:
     def __repr__(self) -> str:
         return f"RateLimiter({self.config!r})"
 
-    def _reserve(self, group: str) -> float:
-        """Count one request and return 0, or return the seconds to wait first."""
-        slack = self.config.slack
+    def _reserve(self, group: str) -> Reservation | float:
+        """Count one request and return its reservation, or return the seconds to wait first."""
         with self._lock:
             now = time.monotonic()
             account = self._account
-            wait = account.wait(now, account.interval + slack)
+            wait = account.wait(now)
             if group == _SEARCH:
                 search = self._search
-                wait = max(wait, search.wait(now, search.interval + slack))
+                wait = max(wait, search.wait(now))
                 if wait == 0.0:
-                    search.sent.append(now)
+                    counts = (account.count(now, answered=False), search.count(now, answered=False))
+                    return Reservation(counts)
             if wait == 0.0:
-                account.sent.append(now)
+                return Reservation((account.count(now, answered=False),))
             return wait
 
-    def acquire(self, group: str = "default", *, deadline: float | None = None) -> bool:
+    def acquire(self, group: str = "default", *, deadline: float | None = None) -> Reservation | None:
         """Wait (sleeping the thread) until a request of ``group`` may go, and count it.
 
+        Returns the reservation to ``settle`` when the request is answered.
         ``deadline`` is a ``time.monotonic()`` instant: when the wait would
-        pass it, return False at once without counting the request.
+        pass it, return None at once without counting the request.
         """
-        wait = self._reserve(group)
-        while wait > 0.0:
-            if deadline is not None and time.monotonic() + wait > deadline:
-                return False
-            time.sleep(wait)
-            wait = self._reserve(group)
-        return True
+        reserved = self._reserve(group)
+        while not isinstance(reserved, Reservation):
+            if deadline is not None and time.monotonic() + reserved > deadline:
+                return None
+            time.sleep(reserved)
+            reserved = self._reserve(group)
+        return reserved
 
-    async def acquire_async(self, group: str = "default", *, deadline: float | None = None) -> bool:
+    async def acquire_async(
+        self, group: str = "default", *, deadline: float | None = None
+    ) -> Reservation | None:
         """``acquire`` for asyncio: the task sleeps, the event loop does not block."""
-        wait = self._reserve(group)
-        while wait > 0.0:
-            if deadline is not None and time.monotonic() + wait > deadline:
-                return False
-            await asyncio.sleep(wait)
-            wait = self._reserve(group)
-        return True
+        reserved = self._reserve(group)
+        while not isinstance(reserved, Reservation):
+            if deadline is not None and time.monotonic() + reserved > deadline:
+                return None
+            await asyncio.sleep(reserved)
+            reserved = self._reserve(group)
+        return reserved
+
+    def settle(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
+        """The request was answered (or failed) now: count it from now on; ``observe`` the headers."""
+        with self._lock:
+            now = time.monotonic()
+            for counted in reservation._counts:
+                counted.at = now
+                counted.answered = True
+        if headers is not None:
+            self.observe(headers)
 
     def observe(self, headers: httpx.Headers) -> None:
         """Tighten the account window from HubSpot's X-HubSpot-RateLimit-* headers."""
@@ -161,13 +216,10 @@ class RateLimiter:
                 max_requests, interval = server_max, server_interval
             account.max_requests, account.interval = max_requests, interval
             now = time.monotonic()
-            span = interval + self.config.slack
-            sent = account.sent
-            while sent and sent[0] <= now - span:
-                sent.popleft()
+            account.wait(now)  # drops the counts that have left the window
             # HubSpot counts fewer left than we do: someone else spends this
-            # account's budget. Count the difference as sent now, so that we
-            # slow down for one interval instead of provoking 429s.
-            missing = (max_requests - len(sent)) - max(0, remaining)
-            if missing > 0:
-                sent.extend([now] * missing)
+            # account's budget. Count the difference as answered now, so that
+            # we slow down for one interval instead of provoking 429s.
+            missing = (max_requests - len(account.sent)) - max(0, remaining)
+            for _ in range(missing):
+                account.count(now, answered=True)

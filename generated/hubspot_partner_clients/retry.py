@@ -336,20 +336,26 @@ class RetryTransport(httpx.BaseTransport):
         result: httpx.Response | BaseException | None = None
         while True:
             call.attempt += 1
-            if limiter is not None and not limiter.acquire(call.group, deadline=call.limiter_deadline()):
-                return _give_up(result)
+            reservation = None
+            if limiter is not None:
+                reservation = limiter.acquire(call.group, deadline=call.limiter_deadline())
+                if reservation is None:
+                    return _give_up(result)
+            headers = None
             try:
                 response = self.inner.handle_request(request)
                 try:
                     raw = b"".join(response.iter_raw())
                 finally:
                     response.close()
+                headers = response.headers
             except httpx.TransportError as exc:
                 result, outcome = exc, _Outcome(error=exc)
             else:
-                if limiter is not None:
-                    limiter.observe(response.headers)
                 result, outcome = call.response(response, raw)
+            finally:
+                if limiter is not None and reservation is not None:
+                    limiter.settle(reservation, headers)
             wait = call.next_wait(outcome)
             if wait is None:
                 return _give_up(result)
@@ -387,22 +393,26 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         result: httpx.Response | BaseException | None = None
         while True:
             call.attempt += 1
-            if limiter is not None and not await limiter.acquire_async(
-                call.group, deadline=call.limiter_deadline()
-            ):
-                return _give_up(result)
+            reservation = None
+            if limiter is not None:
+                reservation = await limiter.acquire_async(call.group, deadline=call.limiter_deadline())
+                if reservation is None:
+                    return _give_up(result)
+            headers = None
             try:
                 response = await self.inner.handle_async_request(request)
                 try:
                     raw = b"".join([chunk async for chunk in response.aiter_raw()])
                 finally:
                     await response.aclose()
+                headers = response.headers
             except httpx.TransportError as exc:
                 result, outcome = exc, _Outcome(error=exc)
             else:
-                if limiter is not None:
-                    limiter.observe(response.headers)
                 result, outcome = call.response(response, raw)
+            finally:
+                if limiter is not None and reservation is not None:
+                    limiter.settle(reservation, headers)
             wait = call.next_wait(outcome)
             if wait is None:
                 return _give_up(result)

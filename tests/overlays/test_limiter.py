@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,7 +14,7 @@ from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreCo
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_page, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
-from hubspot_partner_clients.limiter import RateLimit, RateLimiter
+from hubspot_partner_clients.limiter import RateLimit, RateLimiter, Reservation
 from hubspot_partner_clients.models import PublicObjectSearchRequest
 from hubspot_partner_clients.retry import RetryPolicy
 
@@ -134,13 +135,36 @@ def test_remaining_header_slows_down_when_others_spend_the_account(
 
 
 def test_limiter_reserves_and_reports_the_wait() -> None:
-    limiter = RateLimiter(RateLimit(max_requests=2, interval=10.0, search_max_requests=1, slack=0.0))
-    assert limiter._reserve("search") == 0.0
-    assert 0.0 < limiter._reserve("search") <= 1.0  # the search window is full
-    assert limiter._reserve("default") == 0.0
-    assert 9.0 < limiter._reserve("default") <= 10.0  # the account window is full
-    assert not limiter.acquire("default", deadline=0.0)
+    limiter = RateLimiter(RateLimit(max_requests=2, interval=10.0, search_max_requests=1))
+    first = limiter._reserve("search")
+    assert isinstance(first, Reservation)
+    limiter.settle(first)
+    assert 0.0 < _wait(limiter._reserve("search")) <= 1.0  # the search window is full
+    second = limiter._reserve("default")
+    assert isinstance(second, Reservation)
+    limiter.settle(second)
+    assert 9.0 < _wait(limiter._reserve("default")) <= 10.0  # the account window is full
+    assert limiter.acquire("default", deadline=0.0) is None
     limiter.observe(httpx.Headers({"x-hubspot-ratelimit-remaining": "garbage"}))  # ignored, no error
+
+
+def _wait(reserved: Reservation | float) -> float:
+    assert not isinstance(reserved, Reservation)
+    return reserved
+
+
+def test_a_request_counts_until_interval_after_its_answer() -> None:
+    # HubSpot counts a request when it arrives, somewhere between send and
+    # answer: the next one may go only `interval` after the answer.
+    limiter = RateLimiter(RateLimit(max_requests=1, interval=0.2))
+    in_flight = limiter._reserve("default")
+    assert isinstance(in_flight, Reservation)
+    time.sleep(0.3)  # longer than the interval, but not answered yet
+    assert _wait(limiter._reserve("default")) == pytest.approx(0.2)
+    limiter.settle(in_flight)
+    assert 0.15 < _wait(limiter._reserve("default")) <= 0.2
+    time.sleep(0.2)
+    assert isinstance(limiter._reserve("default"), Reservation)
 
 
 def test_rate_limit_rejects_nonsense() -> None:
