@@ -1,10 +1,11 @@
 """Write the package's operation table, `_operations.py`, from the document.
 
 The generated endpoint modules know their own method and path but nothing
-else; the transport overlays need, for any request, which operation it is
-(for logs), whether it may be re-sent after reaching the server
-(`x-idempotent`, or GET/PUT/DELETE by HTTP's rules) and which rate-limit
-budget it spends (`x-rate-limit-group`). One table, generated from the
+else; the overlays need, for any request, which operation it is (for logs),
+whether it may be re-sent after reaching the server (`x-idempotent`, or
+GET/PUT/DELETE by HTTP's rules), which rate-limit budget it spends
+(`x-rate-limit-group`), and for paging the largest page its `limit` query
+parameter allows (its schema's `maximum`). One table, generated from the
 document, answers that for every operation, so no overlay lists endpoints.
 """
 
@@ -17,10 +18,11 @@ from typing import Any
 _METHODS = ("get", "put", "post", "delete", "patch")
 _IDEMPOTENT_BY_HTTP = {"GET", "PUT", "DELETE"}
 
-_MODULE = '''"""Every operation of the API: its name, method, path, retry safety and rate-limit group.
+_MODULE = '''"""Every operation of the API: its name, method, path, retry safety, rate-limit group, page size.
 
 Written by the pipeline (generator/operations.py) from the document's
-operationIds and its `x-idempotent` / `x-rate-limit-group` extensions.
+operationIds, its `x-idempotent` / `x-rate-limit-group` extensions and the
+`maximum` of each operation's `limit` query parameter.
 """
 
 import re
@@ -36,6 +38,7 @@ class Operation:
     path: str
     idempotent: bool
     rate_limit_group: str
+    max_page_size: int | None
     pattern: re.Pattern[str]
 
 
@@ -48,6 +51,14 @@ def find_operation(method: str, path: str) -> Operation | None:
     method = method.upper()
     for operation in OPERATIONS:
         if operation.method == method and operation.pattern.fullmatch(path):
+            return operation
+    return None
+
+
+def operation_named(name: str) -> Operation | None:
+    """The operation whose operationId (and generated module name) is `name`."""
+    for operation in OPERATIONS:
+        if operation.name == name:
             return operation
     return None
 '''
@@ -66,9 +77,11 @@ def operation_rows(document: Mapping[str, Any]) -> list[str]:
             idempotent = verb in _IDEMPOTENT_BY_HTTP or bool(operation.get("x-idempotent", False))
             group = str(operation.get("x-rate-limit-group", "default"))
             pattern = "^" + _path_regex(path) + "$"
+            page = _max_page_size(document, [*item.get("parameters", []), *operation.get("parameters", [])])
             rows.append(
                 f"    Operation(name={operation['operationId']!r}, method={verb!r}, path={path!r}, "
-                f"idempotent={idempotent!r}, rate_limit_group={group!r}, pattern=re.compile({pattern!r})),\n"
+                f"idempotent={idempotent!r}, rate_limit_group={group!r}, max_page_size={page!r}, "
+                f"pattern=re.compile({pattern!r})),\n"
             )
     return rows
 
@@ -77,6 +90,18 @@ def write_operations(document: Mapping[str, Any], package_dir: Path) -> None:
     """Write `_operations.py` into the generated package."""
     text = _MODULE.replace("{rows}", "".join(operation_rows(document)))
     (package_dir / "_operations.py").write_text(text, encoding="utf-8")
+
+
+def _max_page_size(document: Mapping[str, Any], parameters: list[Mapping[str, Any]]) -> int | None:
+    """The `maximum` of the `limit` query parameter among `parameters` (refs resolved), if any."""
+    for listed in parameters:
+        # The document linter has checked every ref: "#/components/parameters/Name".
+        ref = listed.get("$ref")
+        parameter = document["components"]["parameters"][ref.rsplit("/", 1)[-1]] if ref else listed
+        if parameter.get("in") == "query" and parameter.get("name") == "limit":
+            maximum = parameter.get("schema", {}).get("maximum")
+            return maximum if isinstance(maximum, int) else None
+    return None
 
 
 def _path_regex(path: str) -> str:

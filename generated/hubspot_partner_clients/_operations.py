@@ -1,7 +1,8 @@
-"""Every operation of the API: its name, method, path, retry safety and rate-limit group.
+"""Every operation of the API: its name, method, path, retry safety, rate-limit group, page size.
 
 Written by the pipeline (generator/operations.py) from the document's
-operationIds and its `x-idempotent` / `x-rate-limit-group` extensions.
+operationIds, its `x-idempotent` / `x-rate-limit-group` extensions and the
+`maximum` of each operation's `limit` query parameter.
 """
 
 import re
@@ -17,6 +18,7 @@ class Operation:
     path: str
     idempotent: bool
     rate_limit_group: str
+    max_page_size: int | None
     pattern: re.Pattern[str]
 
 
@@ -27,6 +29,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=100,
         pattern=re.compile("^/crm/v3/objects/partner_clients$"),
     ),
     Operation(
@@ -35,6 +38,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/batch/read",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/batch/read$"),
     ),
     Operation(
@@ -43,6 +47,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/batch/update",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/batch/update$"),
     ),
     Operation(
@@ -51,6 +56,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/search",
         idempotent=True,
         rate_limit_group="search",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/search$"),
     ),
     Operation(
@@ -59,6 +65,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/{partnerClientId}",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
     ),
     Operation(
@@ -67,6 +74,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/{partnerClientId}",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
     ),
     Operation(
@@ -75,6 +83,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+$"),
     ),
     Operation(
@@ -83,6 +92,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}/{toObjectId}/{associationType}",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
     ),
     Operation(
@@ -91,6 +101,7 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}/{toObjectId}/{associationType}",
         idempotent=True,
         rate_limit_group="default",
+        max_page_size=None,
         pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
     ),
 )
@@ -101,5 +112,13 @@ def find_operation(method: str, path: str) -> Operation | None:
     method = method.upper()
     for operation in OPERATIONS:
         if operation.method == method and operation.pattern.fullmatch(path):
+            return operation
+    return None
+
+
+def operation_named(name: str) -> Operation | None:
+    """The operation whose operationId (and generated module name) is `name`."""
+    for operation in OPERATIONS:
+        if operation.name == name:
             return operation
     return None

@@ -5,11 +5,12 @@ Hooks: the generated ``sync`` / ``asyncio`` functions of ``api.partner_clients.l
 ``list_associations`` and ``search`` (any operation whose response has ``results`` and
 ``paging.next_.after`` and that takes either an ``after`` argument or a
 ``PublicObjectSearchRequest`` ``body``). Reads ``paging.next_.after``, ``total`` and
-``SimplePublicObject.id``; builds ``Filter`` / ``FilterGroup`` for the search continuation.
+``SimplePublicObject.id``; builds ``Filter`` / ``FilterGroup`` for the search continuation;
+takes an operation's largest page from ``_operations.Operation.max_page_size``.
 
 Public API::
 
-    for obj in paginate(list_page.sync, client=c, limit=100, properties=["name"]): ...
+    for obj in paginate(list_page.sync, client=c, properties=["name"]): ...
     for page in paginate(list_page.sync, client=c).iter_pages(): ...
     for obj in paginate(search.sync, client=c, body=request).iter_items(max_items=500): ...
     async for obj in apaginate(list_associations.asyncio, pc_id, "contacts", client=c): ...
@@ -18,7 +19,9 @@ One mechanism serves every operation: ``SyncPaginator`` / ``AsyncPaginator`` cal
 function with the caller's arguments unchanged except for the cursor, which a small adapter
 (``_AfterParam`` for an ``after`` argument, ``_SearchBody`` for a search body) supplies and advances.
 The adapters hold only cursor state and do no I/O, so sync and async share them. Pages are
-fetched one at a time and never kept, so memory stays flat however many pages there are.
+fetched one at a time and never kept, so memory stays flat however many pages there are. A walk
+asks for the largest pages the operation allows unless the caller sets ``limit``: HubSpot's default
+page of 10 would spend ten times the rate limit for the same items.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
+from ._operations import operation_named
 from .models.filter_ import Filter
 from .models.filter_group import FilterGroup
 from .models.filter_operator import FilterOperator
@@ -261,6 +265,17 @@ def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callab
     return lambda max_items: _AfterParam()
 
 
+def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The caller's arguments, with ``limit`` at the operation's largest page when the caller set none."""
+    if "limit" in kwargs or "limit" not in inspect.signature(fn).parameters:
+        return kwargs
+    # A generated function lives in the module named after its operation.
+    operation = operation_named(getattr(fn, "__module__", "").rpartition(".")[2])
+    if operation is None or operation.max_page_size is None:
+        return kwargs
+    return {**kwargs, "limit": operation.max_page_size}
+
+
 def _check_max_items(max_items: int | None) -> None:
     if max_items is not None and max_items < 0:
         raise ValueError(f"max_items must be >= 0, got {max_items}")
@@ -280,7 +295,7 @@ class SyncPaginator(Generic[ItemT]):
     ) -> None:
         self._fn = fn
         self._args = args
-        self._kwargs = kwargs
+        self._kwargs = _largest_pages(fn, kwargs)
         self._new_cursor = _cursor_factory(fn, kwargs)
 
     def __iter__(self) -> Iterator[ItemT]:
@@ -321,7 +336,7 @@ class AsyncPaginator(Generic[ItemT]):
     ) -> None:
         self._fn = fn
         self._args = args
-        self._kwargs = kwargs
+        self._kwargs = _largest_pages(fn, kwargs)
         self._new_cursor = _cursor_factory(fn, kwargs)
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
@@ -358,8 +373,9 @@ def paginate(
     """Page lazily through a generated ``sync`` function, called with these arguments.
 
     Every argument passes through unchanged, except the cursor (``after``, or ``body.after``),
-    which the paginator follows from ``paging.next_.after`` until a page has none. A search
-    without a ``limit`` asks for pages of 200, and continues past HubSpot's 10,000-result cap
+    which the paginator follows from ``paging.next_.after`` until a page has none. Without a
+    ``limit`` a walk asks for the largest pages the operation allows (100 for ``list_page``); a
+    search without a ``limit`` asks for pages of 200, and continues past HubSpot's 10,000-result cap
     (see ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
     ``max_items`` keeps it under the cap.
     """

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import socket
 import tracemalloc
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -49,17 +48,7 @@ def double() -> Iterator[HubSpotDouble]:
         store=StoreConfig(objects=OBJECTS, archived_every=0), rate_limit=RateLimitConfig(enabled=False)
     )
     with HubSpotDouble(config) as running:
-        _no_nagle(running)
         yield running
-
-
-def _no_nagle(double: HubSpotDouble) -> None:
-    # The double's listening socket lacks TCP_NODELAY, so each response body waits ~40 ms for the
-    # client's delayed ACK (Nagle): 250 pages would cost 10 s of pure waiting. Accepted sockets
-    # inherit the option on Linux. Speed only, no logic changes; drop once the double sets it.
-    listener = getattr(double, "_socket", None)
-    if isinstance(listener, socket.socket):
-        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +58,6 @@ def search_double() -> Iterator[HubSpotDouble]:
         store=StoreConfig(objects=SEARCH_OBJECTS, archived_every=0), rate_limit=RateLimitConfig(enabled=False)
     )
     with HubSpotDouble(config) as running:
-        _no_nagle(running)
         yield running
 
 
@@ -179,6 +167,18 @@ def test_max_items_stops_early_without_fetching_another_page(
     assert [len(p.results) for p in pages] == [100, 100, 50]
     assert [int(o.id) for p in pages for o in p.results] == list(range(FIRST_ID, FIRST_ID + 250))
     assert len(double.requests.matching(method="GET")) == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_walk_without_limit_asks_for_the_largest_pages(
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    # HubSpot's default page is 10: without this a walk would spend 10x the rate limit.
+    pages = _collect_pages(mode, client, list_page, max_items=150)
+
+    assert [len(p.results) for p in pages] == [100, 50]
+    sent = [parse_qs(r.query)["limit"] for r in double.requests.matching(method="GET")]
+    assert sent == [["100"], ["100"]]
 
 
 def test_max_items_zero_sends_nothing(double: HubSpotDouble, client: AuthenticatedClient) -> None:
