@@ -11,16 +11,14 @@ since the last ``reset``), ``reset`` (clear the rate-limit window and the reques
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig, server
+from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 
 _REPO = Path(__file__).resolve().parents[1]
 
@@ -103,36 +101,7 @@ class DoubleProcess:
             proc.stdout.close()
 
 
-class _TcpSockets:
-    """hubspot_double.server's view of the socket module, with listening sockets made as IPPROTO_TCP.
-
-    The double binds ``socket.socket(AF_INET, SOCK_STREAM)``, whose ``proto`` is 0; the connections
-    it accepts inherit that 0, and asyncio sets TCP_NODELAY only on sockets whose proto is
-    IPPROTO_TCP. So every answer's body, written after its headers, waited for the client's delayed
-    ACK: about 40 ms a response on Linux loopback, which would drown what these figures measure
-    (HubSpot has no such stall). Only this child process sees the shim; it does nothing once the
-    double creates its socket with IPPROTO_TCP itself.
-    """
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(socket, name)
-
-    @staticmethod
-    def socket(
-        family: int = socket.AF_INET,
-        kind: int = socket.SOCK_STREAM,
-        proto: int = 0,
-        fileno: int | None = None,
-    ) -> socket.socket:
-        if kind == socket.SOCK_STREAM and proto == 0:
-            proto = socket.IPPROTO_TCP
-        return socket.socket(family, kind, proto, fileno)
-
-
 def _serve(spec: DoubleSpec) -> None:
-    server.socket = _TcpSockets()  # type: ignore[attr-defined, assignment]
-
-    # Disabled limits still shape the X-HubSpot-RateLimit-* headers, which clients obey.
     limits = RateLimitConfig(
         enabled=spec.rate_limited, max_requests=spec.max_requests, interval_seconds=spec.interval_seconds
     )

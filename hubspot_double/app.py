@@ -4,7 +4,7 @@
 layer exists because some faults need control Starlette does not give: a
 response cut off mid-body (the connection closes), a response held back, a
 body truncated under a matching Content-Length. It also records every request
-and adds the rate-limit headers to every response.
+and adds the rate-limit headers to every response (when limits are on).
 
 Order per request: fault decision -> authentication/scopes -> rate limit ->
 handler -> post-handler fault (drop/delay/truncate). So an injected 429/5xx

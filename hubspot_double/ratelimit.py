@@ -79,13 +79,14 @@ class RateLimiter:
             return Verdict()
 
     def headers(self) -> list[tuple[bytes, bytes]]:
-        """The X-HubSpot-RateLimit-* headers as of now."""
+        """The X-HubSpot-RateLimit-* headers as of now; none when limits are off (nothing to announce)."""
         cfg = self.config
+        if not cfg.enabled:
+            return []
         with self.lock:
-            if cfg.enabled:
-                self._expire(self._window, time.monotonic(), cfg.interval_seconds)
-            used = len(self._window) if cfg.enabled else 0
-            daily_used = self._daily if cfg.enabled else 0
+            self._expire(self._window, time.monotonic(), cfg.interval_seconds)
+            used = len(self._window)
+            daily_used = self._daily
         values = {
             "x-hubspot-ratelimit-max": cfg.max_requests,
             "x-hubspot-ratelimit-remaining": max(0, cfg.max_requests - used),

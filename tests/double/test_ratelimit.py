@@ -93,6 +93,8 @@ def test_rate_limiting_can_be_switched_off(make_double: Any, make_client: Any) -
     client = make_client(double)
     assert {client.get(PATH).status_code for _ in range(10)} == {200}
     assert {client.post(f"{PATH}/search", json={}).status_code for _ in range(5)} == {200}
+    # No limit, so no X-HubSpot-RateLimit-* headers for a client to slow down by.
+    assert not [h for h in client.get(PATH).headers if h.lower().startswith("x-hubspot-ratelimit")]
 
 
 def test_default_limits_are_hubspots() -> None:
