@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.simple_public_object_batch_input import SimplePublicObjectBatchInput
-
 
 T = TypeVar("T", bound="BatchInputSimplePublicObjectBatchInput")
 
@@ -39,8 +35,6 @@ class BatchInputSimplePublicObjectBatchInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simple_public_object_batch_input import SimplePublicObjectBatchInput
-
         d = dict(src_dict)
         inputs = []
         _inputs = d.pop("inputs")
@@ -71,3 +65,8 @@ class BatchInputSimplePublicObjectBatchInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.simple_public_object_batch_input import SimplePublicObjectBatchInput

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.simple_public_object_id import SimplePublicObjectId
-
 
 T = TypeVar("T", bound="BatchReadInputSimplePublicObjectId")
 
@@ -57,8 +53,6 @@ class BatchReadInputSimplePublicObjectId:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simple_public_object_id import SimplePublicObjectId
-
         d = dict(src_dict)
         inputs = []
         _inputs = d.pop("inputs")
@@ -98,3 +92,8 @@ class BatchReadInputSimplePublicObjectId:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.simple_public_object_id import SimplePublicObjectId

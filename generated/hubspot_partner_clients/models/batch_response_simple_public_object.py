@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.batch_status import BatchStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.batch_response_simple_public_object_links import BatchResponseSimplePublicObjectLinks
-    from ..models.simple_public_object import SimplePublicObject
-
 
 T = TypeVar("T", bound="BatchResponseSimplePublicObject")
 
@@ -75,9 +70,6 @@ class BatchResponseSimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_response_simple_public_object_links import BatchResponseSimplePublicObjectLinks
-        from ..models.simple_public_object import SimplePublicObject
-
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 
@@ -133,3 +125,9 @@ class BatchResponseSimplePublicObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.batch_response_simple_public_object_links import BatchResponseSimplePublicObjectLinks
+from ..models.simple_public_object import SimplePublicObject

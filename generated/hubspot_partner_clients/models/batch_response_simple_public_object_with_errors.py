@@ -2,21 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.batch_status import BatchStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.batch_response_simple_public_object_with_errors_links import (
-        BatchResponseSimplePublicObjectWithErrorsLinks,
-    )
-    from ..models.simple_public_object import SimplePublicObject
-    from ..models.standard_error import StandardError
-
 
 T = TypeVar("T", bound="BatchResponseSimplePublicObjectWithErrors")
 
@@ -95,12 +87,6 @@ class BatchResponseSimplePublicObjectWithErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_response_simple_public_object_with_errors_links import (
-            BatchResponseSimplePublicObjectWithErrorsLinks,
-        )
-        from ..models.simple_public_object import SimplePublicObject
-        from ..models.standard_error import StandardError
-
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 
@@ -169,3 +155,12 @@ class BatchResponseSimplePublicObjectWithErrors:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.batch_response_simple_public_object_with_errors_links import (
+    BatchResponseSimplePublicObjectWithErrorsLinks,
+)
+from ..models.simple_public_object import SimplePublicObject
+from ..models.standard_error import StandardError

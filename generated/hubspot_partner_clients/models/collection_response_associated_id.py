@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.associated_id import AssociatedId
-    from ..models.paging import Paging
-
 
 T = TypeVar("T", bound="CollectionResponseAssociatedId")
 
@@ -50,9 +45,6 @@ class CollectionResponseAssociatedId:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.associated_id import AssociatedId
-        from ..models.paging import Paging
-
         d = dict(src_dict)
         results = []
         _results = d.pop("results")
@@ -91,3 +83,9 @@ class CollectionResponseAssociatedId:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.associated_id import AssociatedId
+from ..models.paging import Paging

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.paging import Paging
-    from ..models.simple_public_object import SimplePublicObject
-
 
 T = TypeVar("T", bound="CollectionResponseWithTotalSimplePublicObject")
 
@@ -55,9 +50,6 @@ class CollectionResponseWithTotalSimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.paging import Paging
-        from ..models.simple_public_object import SimplePublicObject
-
         d = dict(src_dict)
         total = d.pop("total")
 
@@ -99,3 +91,9 @@ class CollectionResponseWithTotalSimplePublicObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.paging import Paging
+from ..models.simple_public_object import SimplePublicObject

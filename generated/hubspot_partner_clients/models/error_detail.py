@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_detail_context import ErrorDetailContext
-
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -64,8 +60,6 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail_context import ErrorDetailContext
-
         d = dict(src_dict)
         message = d.pop("message")
 
@@ -108,3 +102,8 @@ class ErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.error_detail_context import ErrorDetailContext

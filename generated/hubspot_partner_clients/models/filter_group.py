@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.filter_ import Filter
-
 
 T = TypeVar("T", bound="FilterGroup")
 
@@ -39,8 +35,6 @@ class FilterGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_ import Filter
-
         d = dict(src_dict)
         filters = []
         _filters = d.pop("filters")
@@ -71,3 +65,8 @@ class FilterGroup:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.filter_ import Filter

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.next_page import NextPage
-
 
 T = TypeVar("T", bound="ForwardPaging")
 
@@ -38,8 +34,6 @@ class ForwardPaging:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.next_page import NextPage
-
         d = dict(src_dict)
         _next_ = d.pop("next", UNSET)
         next_: NextPage | Unset
@@ -70,3 +64,8 @@ class ForwardPaging:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.next_page import NextPage

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.next_page import NextPage
-    from ..models.previous_page import PreviousPage
-
 
 T = TypeVar("T", bound="Paging")
 
@@ -47,9 +42,6 @@ class Paging:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.next_page import NextPage
-        from ..models.previous_page import PreviousPage
-
         d = dict(src_dict)
         _next_ = d.pop("next", UNSET)
         next_: NextPage | Unset
@@ -88,3 +80,9 @@ class Paging:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.next_page import NextPage
+from ..models.previous_page import PreviousPage

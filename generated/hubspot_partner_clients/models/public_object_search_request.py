@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.filter_group import FilterGroup
-
 
 T = TypeVar("T", bound="PublicObjectSearchRequest")
 
@@ -75,8 +71,6 @@ class PublicObjectSearchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.filter_group import FilterGroup
-
         d = dict(src_dict)
         _filter_groups = d.pop("filterGroups", UNSET)
         filter_groups: list[FilterGroup] | Unset = UNSET
@@ -124,3 +118,8 @@ class PublicObjectSearchRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.filter_group import FilterGroup

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.public_object_warning_context import PublicObjectWarningContext
-
 
 T = TypeVar("T", bound="PublicObjectWarning")
 
@@ -46,8 +42,6 @@ class PublicObjectWarning:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.public_object_warning_context import PublicObjectWarningContext
-
         d = dict(src_dict)
         category = d.pop("category")
 
@@ -79,3 +73,8 @@ class PublicObjectWarning:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.public_object_warning_context import PublicObjectWarningContext

@@ -2,18 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.public_object_warning import PublicObjectWarning
-    from ..models.simple_public_object_properties import SimplePublicObjectProperties
-    from ..models.simple_public_object_properties_with_history import SimplePublicObjectPropertiesWithHistory
-
 
 T = TypeVar("T", bound="SimplePublicObject")
 
@@ -100,12 +94,6 @@ class SimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.public_object_warning import PublicObjectWarning
-        from ..models.simple_public_object_properties import SimplePublicObjectProperties
-        from ..models.simple_public_object_properties_with_history import (
-            SimplePublicObjectPropertiesWithHistory,
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -177,3 +165,10 @@ class SimplePublicObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.public_object_warning import PublicObjectWarning
+from ..models.simple_public_object_properties import SimplePublicObjectProperties
+from ..models.simple_public_object_properties_with_history import SimplePublicObjectPropertiesWithHistory

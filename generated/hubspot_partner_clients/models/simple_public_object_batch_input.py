@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.simple_public_object_batch_input_properties import SimplePublicObjectBatchInputProperties
-
 
 T = TypeVar("T", bound="SimplePublicObjectBatchInput")
 
@@ -56,10 +52,6 @@ class SimplePublicObjectBatchInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simple_public_object_batch_input_properties import (
-            SimplePublicObjectBatchInputProperties,
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -94,3 +86,8 @@ class SimplePublicObjectBatchInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.simple_public_object_batch_input_properties import SimplePublicObjectBatchInputProperties

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.simple_public_object_input_properties import SimplePublicObjectInputProperties
-
 
 T = TypeVar("T", bound="SimplePublicObjectInput")
 
@@ -36,8 +32,6 @@ class SimplePublicObjectInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simple_public_object_input_properties import SimplePublicObjectInputProperties
-
         d = dict(src_dict)
         properties = SimplePublicObjectInputProperties.from_dict(d.pop("properties"))
 
@@ -63,3 +57,8 @@ class SimplePublicObjectInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.simple_public_object_input_properties import SimplePublicObjectInputProperties

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.value_with_timestamp import ValueWithTimestamp
-
 
 T = TypeVar("T", bound="SimplePublicObjectPropertiesWithHistory")
 
@@ -32,8 +28,6 @@ class SimplePublicObjectPropertiesWithHistory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.value_with_timestamp import ValueWithTimestamp
-
         d = dict(src_dict)
         simple_public_object_properties_with_history = cls()
 
@@ -66,3 +60,8 @@ class SimplePublicObjectPropertiesWithHistory:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.value_with_timestamp import ValueWithTimestamp

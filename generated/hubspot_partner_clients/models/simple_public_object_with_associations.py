@@ -2,24 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.simple_public_object_with_associations_associations import (
-        SimplePublicObjectWithAssociationsAssociations,
-    )
-    from ..models.simple_public_object_with_associations_properties import (
-        SimplePublicObjectWithAssociationsProperties,
-    )
-    from ..models.simple_public_object_with_associations_properties_with_history import (
-        SimplePublicObjectWithAssociationsPropertiesWithHistory,
-    )
-
 
 T = TypeVar("T", bound="SimplePublicObjectWithAssociations")
 
@@ -103,16 +91,6 @@ class SimplePublicObjectWithAssociations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simple_public_object_with_associations_associations import (
-            SimplePublicObjectWithAssociationsAssociations,
-        )
-        from ..models.simple_public_object_with_associations_properties import (
-            SimplePublicObjectWithAssociationsProperties,
-        )
-        from ..models.simple_public_object_with_associations_properties_with_history import (
-            SimplePublicObjectWithAssociationsPropertiesWithHistory,
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -182,3 +160,16 @@ class SimplePublicObjectWithAssociations:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.simple_public_object_with_associations_associations import (
+    SimplePublicObjectWithAssociationsAssociations,
+)
+from ..models.simple_public_object_with_associations_properties import (
+    SimplePublicObjectWithAssociationsProperties,
+)
+from ..models.simple_public_object_with_associations_properties_with_history import (
+    SimplePublicObjectWithAssociationsPropertiesWithHistory,
+)

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.collection_response_associated_id import CollectionResponseAssociatedId
-
 
 T = TypeVar("T", bound="SimplePublicObjectWithAssociationsAssociations")
 
@@ -29,8 +25,6 @@ class SimplePublicObjectWithAssociationsAssociations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_response_associated_id import CollectionResponseAssociatedId
-
         d = dict(src_dict)
         simple_public_object_with_associations_associations = cls()
 
@@ -58,3 +52,8 @@ class SimplePublicObjectWithAssociationsAssociations:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.collection_response_associated_id import CollectionResponseAssociatedId

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,19 +28,7 @@ class SimplePublicObjectWithAssociationsProperties:
         d = dict(src_dict)
         simple_public_object_with_associations_properties = cls()
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> None | str:
-                if data is None:
-                    return data
-                return cast(None | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        simple_public_object_with_associations_properties.additional_properties = additional_properties
+        simple_public_object_with_associations_properties.additional_properties = d
         return simple_public_object_with_associations_properties
 
     @property

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
-    from ..models.standard_error_context import StandardErrorContext
-    from ..models.standard_error_links import StandardErrorLinks
-    from ..models.standard_error_sub_category import StandardErrorSubCategory
-
 
 T = TypeVar("T", bound="StandardError")
 
@@ -83,11 +76,6 @@ class StandardError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail import ErrorDetail
-        from ..models.standard_error_context import StandardErrorContext
-        from ..models.standard_error_links import StandardErrorLinks
-        from ..models.standard_error_sub_category import StandardErrorSubCategory
-
         d = dict(src_dict)
         status = d.pop("status")
 
@@ -144,3 +132,11 @@ class StandardError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ..models.error_detail import ErrorDetail
+from ..models.standard_error_context import StandardErrorContext
+from ..models.standard_error_links import StandardErrorLinks
+from ..models.standard_error_sub_category import StandardErrorSubCategory
