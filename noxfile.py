@@ -32,7 +32,12 @@ def _expose_pyenv_versions() -> None:
     versions = root / "versions"
     if "PYENV_VERSION" in os.environ or not versions.is_dir():
         return
-    installed = sorted((p.name for p in versions.iterdir() if p.name[:1].isdigit()), reverse=True)
+    # Newest first, so that "3.12" finds the latest 3.12.x installed.
+    installed = sorted(
+        (p.name for p in versions.iterdir() if p.name[:1].isdigit()),
+        key=lambda name: [int(part) if part.isdigit() else -1 for part in name.split(".")],
+        reverse=True,
+    )
     global_file = root / "version"
     first = global_file.read_text().split() if global_file.is_file() else []
     os.environ["PYENV_ROOT"] = str(root)
