@@ -21,16 +21,18 @@ SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
 
 
 def _expose_pyenv_versions() -> None:
-    """Let nox find every Python that pyenv has installed, not just its global one.
+    """Let nox find every Python that pyenv has installed, not just the selected one.
 
-    pyenv's shims answer `python3.12` only for the versions `pyenv global` names,
-    and nox follows the shims; on a machine (CI's included) with 3.12 installed
-    under pyenv but 3.11 global, compat-3.12 would fail "interpreter not found".
-    PYENV_VERSION lists them all, the global one first, for this run only.
+    pyenv's shims answer `python3.12` only for the versions PYENV_VERSION (which
+    `pyenv exec` sets when nox itself starts through a shim) or `pyenv global`
+    names, and nox follows the shims; on a machine (CI's included) with 3.12
+    installed under pyenv but 3.11 selected, compat-3.12 would fail "interpreter
+    not found". So PYENV_VERSION lists them all, the selected ones first, for
+    this run only.
     """
     root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
     versions = root / "versions"
-    if "PYENV_VERSION" in os.environ or not versions.is_dir():
+    if not versions.is_dir():
         return
     # Newest first, so that "3.12" finds the latest 3.12.x installed.
     installed = sorted(
@@ -39,9 +41,11 @@ def _expose_pyenv_versions() -> None:
         reverse=True,
     )
     global_file = root / "version"
-    first = global_file.read_text().split() if global_file.is_file() else []
+    selected = os.environ.get("PYENV_VERSION", "").split(":")
+    if global_file.is_file():
+        selected += global_file.read_text().split()
     os.environ["PYENV_ROOT"] = str(root)
-    os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys([*first, *installed]))
+    os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys(v for v in [*selected, *installed] if v))
 
 
 _expose_pyenv_versions()
