@@ -45,7 +45,8 @@ def _peak_growth(walk: Callable[[], int]) -> tuple[int, float]:
 
 
 def run(*, objects: int = 100_000, runs: int = 5) -> Figure:
-    """Median time of `runs` full walks of each side (interleaved), and one traced walk of each."""
+    """`runs` passes of both walks advancing a page each in turn (median of their ratios), and one
+    traced walk of each side for the peak memory growth."""
     with DoubleProcess(unlimited_double(objects), start_timeout=300) as double:
         sdk = create_client(double.token, base_url=double.base_url, rate_limit=unlimited_rate())
         with sdk, httpx.Client(base_url=double.base_url, headers=sdk.get_httpx_client().headers) as http:
