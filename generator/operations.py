@@ -15,57 +15,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.render import render
+
 _METHODS = ("get", "put", "post", "delete", "patch")
 _IDEMPOTENT_BY_HTTP = {"GET", "PUT", "DELETE"}
 
-_MODULE = '''"""Every operation of the API: its name, method, path, retry safety, rate-limit group, page size.
 
-Written by the pipeline (generator/operations.py) from the document's
-operationIds, its `x-idempotent` / `x-rate-limit-group` extensions and the
-`maximum` of each operation's `limit` query parameter.
-"""
-
-import re
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the document."""
-
-    name: str
-    method: str
-    path: str
-    idempotent: bool
-    rate_limit_group: str
-    max_page_size: int | None
-    pattern: re.Pattern[str]
-
-
-OPERATIONS: tuple[Operation, ...] = (
-{rows})
-
-
-def find_operation(method: str, path: str) -> Operation | None:
-    """The operation a request's method and (raw, percent-encoded) path belong to."""
-    method = method.upper()
-    for operation in OPERATIONS:
-        if operation.method == method and operation.pattern.fullmatch(path):
-            return operation
-    return None
-
-
-def operation_named(name: str) -> Operation | None:
-    """The operation whose operationId (and generated module name) is `name`."""
-    for operation in OPERATIONS:
-        if operation.name == name:
-            return operation
-    return None
-'''
-
-
-def operation_rows(document: Mapping[str, Any]) -> list[str]:
-    """One `Operation(...)` line per operation, in a stable order."""
+def operation_rows(document: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One row of `Operation` fields per operation, in a stable order."""
     rows = []
     for path in sorted(document.get("paths") or {}):
         item = document["paths"][path]
@@ -79,17 +36,22 @@ def operation_rows(document: Mapping[str, Any]) -> list[str]:
             pattern = "^" + _path_regex(path) + "$"
             page = _max_page_size(document, [*item.get("parameters", []), *operation.get("parameters", [])])
             rows.append(
-                f"    Operation(name={operation['operationId']!r}, method={verb!r}, path={path!r}, "
-                f"idempotent={idempotent!r}, rate_limit_group={group!r}, max_page_size={page!r}, "
-                f"pattern=re.compile({pattern!r})),\n"
+                {
+                    "name": operation["operationId"],
+                    "method": verb,
+                    "path": path,
+                    "idempotent": idempotent,
+                    "rate_limit_group": group,
+                    "max_page_size": page,
+                    "pattern": pattern,
+                }
             )
     return rows
 
 
 def write_operations(document: Mapping[str, Any], package_dir: Path) -> None:
     """Write `_operations.py` into the generated package."""
-    text = _MODULE.replace("{rows}", "".join(operation_rows(document)))
-    (package_dir / "_operations.py").write_text(text, encoding="utf-8")
+    render("_operations.py", package_dir / "_operations.py", operations=operation_rows(document))
 
 
 def _max_page_size(document: Mapping[str, Any], parameters: list[Mapping[str, Any]]) -> int | None:

@@ -155,8 +155,18 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
         "hubspot_partner_clients",
         f"hubspot_partner_clients-{version}.dist-info",
     }
-    for module in ("py.typed", "errors.py", "retry.py", "_operations.py", "api/partner_clients/get_by_id.py"):
-        assert f"hubspot_partner_clients/{module}" in names
+    # The package's two folders in a checkout, merged: every file of both, nothing else.
+    expected = {
+        f"hubspot_partner_clients/{p.relative_to(folder).as_posix()}"
+        for folder in (
+            REPO / "generated" / "hubspot_partner_clients",
+            REPO / "overlays" / "hubspot_partner_clients",
+        )
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert {n for n in names if n.startswith("hubspot_partner_clients/")} == expected
+    assert "hubspot_partner_clients/py.typed" in expected
     assert metadata["Name"] == "hubspot-partner-clients"
     assert metadata["Version"] == version
     assert metadata["Requires-Python"] == ">=3.11"

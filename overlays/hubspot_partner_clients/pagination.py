@@ -31,7 +31,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
-from ._operations import operation_named
+from ._operations import OPERATIONS
 from .models.filter_ import Filter
 from .models.filter_group import FilterGroup
 from .models.filter_operator import FilterOperator
@@ -269,7 +269,7 @@ def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, 
     if "limit" in kwargs or "limit" not in inspect.signature(fn).parameters:
         return kwargs
     # A generated function lives in the module named after its operation.
-    operation = operation_named(getattr(fn, "__module__", "").rpartition(".")[2])
+    operation = OPERATIONS.named(getattr(fn, "__module__", "").rpartition(".")[2])
     if operation is None or operation.max_page_size is None:
         return kwargs
     return {**kwargs, "limit": operation.max_page_size}

@@ -1,9 +1,8 @@
 """The package's version, read from its installed metadata on first use.
 
-Hooks: nothing generated; `__init__.py` (patched by the public_api overlay)
-forwards `hubspot_partner_clients.__version__` here. The version lives in one
-place, pyproject.toml; reading it lazily keeps importlib.metadata out of the
-import path of every program that never asks.
+The package `__init__.py` forwards `hubspot_partner_clients.__version__`
+here. The version lives in one place, pyproject.toml; reading it lazily keeps
+importlib.metadata out of the import path of every program that never asks.
 """
 
 from importlib.metadata import PackageNotFoundError, version

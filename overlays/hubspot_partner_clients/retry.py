@@ -1,10 +1,9 @@
-# Copied from overlays/retry.py by `nox -s generate`: edit it there, never here.
 """Retries with backoff, as httpx transports, so that every generated call gets them.
 
 Hooks: wraps any ``httpx.BaseTransport``/``httpx.AsyncBaseTransport``; the
 generated endpoint functions send through ``client.get_httpx_client()`` /
 ``get_async_httpx_client()``, which ``hubspot_client.HubSpotClient`` builds on
-these transports. Relies on ``_operations.find_operation`` (the operation's
+these transports. Relies on ``_operations.OPERATIONS.find`` (the operation's
 name, ``idempotent`` flag and rate-limit group) and on
 ``errors.parse_retry_after``; the generated ``_parse_response`` raises
 ``errors.RateLimitError`` etc. for the final answer this module returns.
@@ -30,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from ._operations import find_operation
+from ._operations import OPERATIONS
 from .errors import parse_retry_after
 from .limiter import RateLimiter
 
@@ -203,7 +202,7 @@ class _Call:
         path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
         if path_prefix and path.startswith(path_prefix):
             path = path[len(path_prefix) :]
-        operation = find_operation(method, path)
+        operation = OPERATIONS.find(method, path)
         if operation is not None:
             self.name = operation.name
             self.idempotent = operation.idempotent
