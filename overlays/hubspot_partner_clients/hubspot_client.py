@@ -110,6 +110,7 @@ class HubSpotClient(AuthenticatedClient):
         if self._client is None:
             args = dict(self._httpx_args)
             given = args.pop("transport", None)
+            args.pop("async_transport", None)
             inner = self._pools.sync(
                 lambda: given if given is not None else httpx.HTTPTransport(verify=self._verify_ssl)
             )

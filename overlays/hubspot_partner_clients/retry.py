@@ -344,7 +344,9 @@ class RetryTransport(httpx.BaseTransport):
             try:
                 response = self.inner.handle_request(request)
                 try:
-                    raw = b"".join(response.iter_raw())
+                    # A response built in memory (httpx.MockTransport, a caching
+                    # transport) arrives already read: its body is its content.
+                    raw = response.content if response.is_stream_consumed else b"".join(response.iter_raw())
                 finally:
                     response.close()
                 headers = response.headers
@@ -401,7 +403,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             try:
                 response = await self.inner.handle_async_request(request)
                 try:
-                    raw = b"".join([chunk async for chunk in response.aiter_raw()])
+                    if response.is_stream_consumed:
+                        raw = response.content
+                    else:
+                        raw = b"".join([chunk async for chunk in response.aiter_raw()])
                 finally:
                     await response.aclose()
                 headers = response.headers

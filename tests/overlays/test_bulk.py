@@ -25,6 +25,7 @@ from hubspot_partner_clients.bulk import (
 )
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
+from hubspot_partner_clients.models import SimplePublicObjectId
 from hubspot_partner_clients.retry import RetryEvent, RetryPolicy
 
 UPDATE = "/batch/update"
@@ -426,3 +427,40 @@ def test_an_exhausted_retry_budget_stops_the_run(mode: str, double: HubSpotDoubl
     assert_accounts_for(result, inputs)
     assert batch_requests(double) == RETRY.max_attempts
     assert all(double.store.write_counts[i] == 0 for i in ids)
+
+
+MALFORMED_UPDATES = {
+    "property name not a string": ({"id": "1000001", "properties": {1: "a"}}, "property name 1"),
+    "not a finite number": ({"id": "1000001", "properties": {"employee_count": math.nan}}, "finite"),
+    "id of another type": ({"id": 3.5, "properties": {}}, "id 3.5"),
+    "unknown key": ({"id": "1000001", "properties": {}, "colour": "red"}, "unknown key(s) ['colour']"),
+    "not an input at all": (42, "a int is not an update input"),
+    "properties not a mapping": ({"id": "1000001", "properties": ["a"]}, "'properties' must be a mapping"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED_UPDATES, ids=list(MALFORMED_UPDATES))
+def test_a_malformed_update_is_rejected_naming_it_before_anything_is_sent(
+    case: str, double: HubSpotDouble
+) -> None:
+    bad, reason = MALFORMED_UPDATES[case]
+    inputs = [*updates(double.store.ids()[1:3], "ok"), bad]
+    with pytest.raises(BulkInputError) as caught:
+        update("sync", double, inputs)
+    assert len(double.requests) == 0
+    assert [(e.input, e.category) for e in caught.value.errors] == [(bad, "INVALID_INPUT")]
+    assert reason in caught.value.errors[0].message
+    assert caught.value.result.not_applied == inputs
+
+
+def test_a_malformed_read_is_rejected_naming_it(double: HubSpotDouble) -> None:
+    bad = {"id": "1000001", "idProperty": "email"}
+    with make_client(double) as client, pytest.raises(BulkInputError) as caught:
+        bulk_read(client, [SimplePublicObjectId(id="1000002"), bad])  # type: ignore[type-var]  # malformed on purpose
+    assert len(double.requests) == 0
+    assert [e.input for e in caught.value.errors] == [bad]
+
+
+def test_a_deadline_must_be_positive(double: HubSpotDouble) -> None:
+    with make_client(double) as client, pytest.raises(ValueError, match="deadline must be positive"):
+        bulk_update(client, [], deadline=0)

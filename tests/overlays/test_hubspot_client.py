@@ -148,3 +148,19 @@ def test_a_wrong_token_raises_without_echoing_it(fresh: HubSpotDouble) -> None:
     assert caught.value.status_code == 401
     assert wrong not in str(caught.value)
     assert wrong not in repr(caught.value)
+
+
+def test_closing_a_client_that_never_called_is_a_no_op() -> None:
+    client = create_client("token", base_url="http://127.0.0.1:9")
+
+    client.close()
+    asyncio.run(client.aclose())
+
+
+def test_with_timeout_returns_a_copy_with_that_timeout() -> None:
+    client = create_client("token", base_url="http://127.0.0.1:9", timeout=30.0)
+    quick = client.with_timeout(httpx.Timeout(1.0))
+
+    assert quick.get_httpx_client().timeout == httpx.Timeout(1.0)
+    assert client.get_httpx_client().timeout == httpx.Timeout(30.0)
+    quick.close()

@@ -261,6 +261,23 @@ def test_associations_are_paged_to_the_end(
     assert [q["limit"] for q in queries] == [["500"]] * 3
 
 
+def test_async_for_over_apaginate_yields_every_item_as_the_readme_shows(
+    double: HubSpotDouble, client: AuthenticatedClient
+) -> None:
+    async def walk() -> list[str]:
+        ids: list[str] = []
+        async with client:
+            async for association in apaginate(
+                list_associations.asyncio, FANOUT_ID, "contacts", client=client
+            ):
+                ids.append(association.id)
+        return ids
+
+    fanout = double.store.get(FANOUT_ID)
+    assert fanout is not None
+    assert asyncio.run(walk()) == list(double.store.associations(fanout, "contacts"))
+
+
 # -- search ---------------------------------------------------------------------------------
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import hubspot_partner_clients
-from hubspot_partner_clients import bulk, errors, hubspot_client, pagination
+from hubspot_partner_clients import _version, api, bulk, errors, hubspot_client, pagination
+from hubspot_partner_clients._operations import OPERATIONS
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
@@ -54,3 +55,17 @@ def test_public_names_are_the_overlays_own_objects() -> None:
     assert hubspot_partner_clients.bulk_update is bulk.bulk_update
     assert hubspot_partner_clients.NotFoundError is errors.NotFoundError
     assert set(hubspot_partner_clients.__all__) <= set(dir(hubspot_partner_clients))
+
+
+def test_version_from_a_bare_checkout_is_marked_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_version, "DISTRIBUTION", "hubspot-partner-clients-not-installed")
+    assert _version.package_version() == "0+unknown"
+
+
+def test_the_operation_table_lists_every_generated_operation_module() -> None:
+    folder = Path(api.__file__).parent / "partner_clients"
+    modules = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    assert {operation.name for operation in OPERATIONS} == modules
+    assert len(OPERATIONS) == len(modules)
+    assert all(OPERATIONS.named(name) is not None for name in modules)
+    assert OPERATIONS.named("no_such_operation") is None

@@ -8,6 +8,7 @@ import socket
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx
 import pytest
@@ -16,6 +17,7 @@ from hubspot_double import DoubleConfig, FaultConfig, FaultKind, HubSpotDouble, 
 from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page
 from hubspot_partner_clients.errors import RateLimitError, ServerError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
+from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.models import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 from hubspot_partner_clients.retry import (
     AsyncRetryTransport,
@@ -377,3 +379,105 @@ def test_policy_rejects_nonsense() -> None:
         RetryPolicy(max_attempts=0)
     with pytest.raises(ValueError, match="multiplier"):
         RetryPolicy(multiplier=0.5)
+
+
+def test_a_malformed_interval_header_falls_back_to_backoff() -> None:
+    wait = _decide_now(_status(429, {"X-HubSpot-RateLimit-Interval-Milliseconds": "soon"}))
+    assert wait is not None
+    assert 0.0 <= wait <= FAST.max_delay
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_failing_on_retry_hook_is_logged_and_the_call_still_succeeds(
+    fresh: HubSpotDouble, ids: list[str], mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fresh.faults.script(503)
+    calls: list[RetryEvent] = []
+
+    def broken_hook(event: RetryEvent) -> None:
+        calls.append(event)
+        raise RuntimeError("metrics backend is down")
+
+    client = create_client(
+        fresh.token, base_url=fresh.base_url, retry=FAST, rate_limit=None, on_retry=broken_hook
+    )
+    with caplog.at_level("ERROR", logger="hubspot_partner_clients"):
+        assert _get(mode, client, ids[0]) == ids[0]
+    assert [e.status for e in calls] == [503]
+    assert any("on_retry hook failed" in r.getMessage() for r in caplog.records)
+    assert [r.status for r in fresh.requests] == [503, 200]
+
+
+def test_a_retry_that_the_limiter_cannot_fit_before_the_deadline_returns_the_last_answer(
+    fresh: HubSpotDouble, ids: list[str]
+) -> None:
+    fresh.faults.script(503)
+    policy = RetryPolicy(max_attempts=3, initial_delay=0.001, max_delay=0.005, deadline=0.5)
+    # One request a minute: the retry's slot lies past the call's deadline.
+    client = create_client(
+        fresh.token,
+        base_url=fresh.base_url,
+        retry=policy,
+        rate_limit=RateLimit(max_requests=1, interval=60.0),
+    )
+    started = time.monotonic()
+    with client, pytest.raises(ServerError):
+        get_by_id.sync(ids[0], client=client)
+    assert time.monotonic() - started < 30  # it gave up; it did not wait for the window
+    assert [r.status for r in fresh.requests] == [503]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str) -> None:
+    # A gateway that serves HubSpot under a path: the prefix is stripped before the
+    # operation is looked up, so batch_read (a POST that is idempotent) is still retried.
+    # No real server mounts the API under a prefix, so this one uses httpx's MockTransport.
+    answers = iter([httpx.Response(503), httpx.Response(200, json=BATCH_ANSWER)])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return next(answers)
+
+    events: list[RetryEvent] = []
+    transports = {"transport": httpx.MockTransport(handler), "async_transport": httpx.MockTransport(handler)}
+    client = create_client(
+        "token",
+        base_url="https://gateway.example/hubspot/",
+        retry=FAST,
+        rate_limit=None,
+        on_retry=events.append,
+        httpx_args=transports,
+    )
+    body = BatchReadInputSimplePublicObjectId(
+        inputs=[SimplePublicObjectId(id="1")], properties=[], properties_with_history=[]
+    )
+
+    async def read_async() -> Any:
+        async with client:
+            return await batch_read.asyncio(client=client, body=body)
+
+    if mode == "sync":
+        with client:
+            result = batch_read.sync(client=client, body=body)
+    else:
+        result = asyncio.run(read_async())
+    assert result is not None
+    assert seen == ["/hubspot/crm/v3/objects/partner_clients/batch/read"] * 2
+    assert [(e.operation, e.status) for e in events] == [("batch_read", 503)]
+
+
+BATCH_ANSWER = {
+    "status": "COMPLETE",
+    "results": [
+        {
+            "id": "1",
+            "properties": {},
+            "createdAt": "2026-01-01T00:00:00Z",
+            "updatedAt": "2026-01-01T00:00:00Z",
+            "archived": False,
+        }
+    ],
+    "startedAt": "2026-01-01T00:00:00Z",
+    "completedAt": "2026-01-01T00:00:01Z",
+}
