@@ -195,24 +195,33 @@ def _property_value(key: str, name: object, value: object) -> str:
         return value
     if value is None:
         return ""
+    if isinstance(value, int | float | decimal.Decimal):  # bool included: bool is an int
+        return _number_value(key, name, value)
+    if isinstance(value, datetime.date):  # datetime included: datetime is a date
+        return _time_value(key, name, value)
+    raise _Invalid(key, f"property {name!r}: a {type(value).__name__} value cannot be sent")
+
+
+def _number_value(key: str, name: str, value: int | float | decimal.Decimal) -> str:
     if isinstance(value, bool):  # before int: bool is an int
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float | decimal.Decimal):
-        if not math.isfinite(value):
-            raise _Invalid(key, f"property {name!r}: {value!r} is not a finite number")
-        # Plain notation: HubSpot's number properties do not read "1e+20".
-        plain = decimal.Decimal(repr(value)) if isinstance(value, float) else value
-        return format(plain.normalize(), "f")
+    if not math.isfinite(value):
+        raise _Invalid(key, f"property {name!r}: {value!r} is not a finite number")
+    # Plain notation: HubSpot's number properties do not read "1e+20".
+    plain = decimal.Decimal(repr(value)) if isinstance(value, float) else value
+    return format(plain.normalize(), "f")
+
+
+def _time_value(key: str, name: str, value: datetime.date) -> str:
+    """Milliseconds since the epoch; a date is its midnight UTC."""
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise _Invalid(key, f"property {name!r}: a naive datetime is ambiguous; give it a timezone")
         return str(int(value.timestamp() * 1000))
-    if isinstance(value, datetime.date):
-        midnight = datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
-        return str(int(midnight.timestamp() * 1000))
-    raise _Invalid(key, f"property {name!r}: a {type(value).__name__} value cannot be sent")
+    midnight = datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
+    return str(int(midnight.timestamp() * 1000))
 
 
 def _object_id(value: object) -> str:
@@ -400,6 +409,27 @@ def _account(
     and no unmatched error; otherwise each is reported as NOT_IN_RESPONSE.
     """
     outcome: _Outcome[InputT] = _Outcome(objects=list(answer.results))
+    failed, unmatched_errors = _match_errors(items, answer)
+    unknown, unmatched_results = _match_results(items, answer, failed, match_property)
+    trusted = unmatched_errors == 0 and unmatched_results == len(unknown)
+    for position in unknown:
+        if not trusted:
+            message = "HubSpot's answer held neither a result nor an error for this input"
+            failed[position] = BulkError(
+                items[position].key, _NOT_IN_RESPONSE, message, items[position].original
+            )
+    for position, item in enumerate(items):
+        if position in failed:
+            outcome.errors.append(failed[position])
+        else:
+            outcome.applied.append(item.original)
+    return outcome
+
+
+def _match_errors(
+    items: list[_Item[InputT, _PayloadT]], answer: _Answer
+) -> tuple[dict[int, BulkError[InputT]], int]:
+    """The inputs each error names (by position), and how many errors named none."""
     by_key: dict[str, list[int]] = {}
     for position, item in enumerate(items):
         by_key.setdefault(item.key, []).append(position)
@@ -415,6 +445,16 @@ def _account(
             unmatched_errors += 1
         for p in positions:
             failed[p] = BulkError(items[p].key, error.category, error.message, items[p].original)
+    return failed, unmatched_errors
+
+
+def _match_results(
+    items: list[_Item[InputT, _PayloadT]],
+    answer: _Answer,
+    failed: Mapping[int, BulkError[InputT]],
+    match_property: Callable[[_Item[InputT, _PayloadT]], str | None],
+) -> tuple[list[int], int]:
+    """The positions of inputs that neither failed nor match a result, and how many results matched none."""
     result_keys: dict[str, int] = {}
     for obj in answer.results:
         result_keys[obj.id] = result_keys.get(obj.id, 0) + 1
@@ -433,19 +473,7 @@ def _account(
             unmatched_results -= 1
         else:
             unknown.append(position)
-    trusted = unmatched_errors == 0 and unmatched_results == len(unknown)
-    for position in unknown:
-        if not trusted:
-            message = "HubSpot's answer held neither a result nor an error for this input"
-            failed[position] = BulkError(
-                items[position].key, _NOT_IN_RESPONSE, message, items[position].original
-            )
-    for position, item in enumerate(items):
-        if position in failed:
-            outcome.errors.append(failed[position])
-        else:
-            outcome.applied.append(item.original)
-    return outcome
+    return unknown, unmatched_results
 
 
 def _chunk_failed(items: list[_Item[InputT, Any]], exc: BaseException) -> _Outcome[InputT]:
@@ -512,7 +540,7 @@ class _Ledger(Generic[InputT]):
         if self._on_progress is not None:
             try:
                 self._on_progress(self._done, self._total)
-            except Exception as exc:  # a raising callback stops the run, like any other stop
+            except Exception as exc:  # noqa: BLE001 - a raising on_progress callback stops the run, like any other stop
                 self.stop(exc)
 
     def not_sent(
@@ -700,7 +728,7 @@ def _settle(
     if exc is None:
         try:
             outcome = _account(chunk.items, answer_of(), kind.match_property)
-        except Exception as broken:  # pragma: no cover - a bug here must not lose the account
+        except Exception as broken:  # noqa: BLE001 - a bug here must not lose the account  # pragma: no cover
             exc = broken
         else:
             ledger.record(chunk.index, outcome, len(chunk.items))

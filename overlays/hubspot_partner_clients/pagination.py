@@ -136,7 +136,7 @@ class _AfterParam:
         return {} if self._after is None else {"after": self._after}
 
     def check(self, response: PagedResponse[Any], first: bool) -> None:
-        return None
+        """Nothing to check: HubSpot follows an ``after`` cursor through any number of pages."""
 
     def advance(self, response: PagedResponse[Any]) -> bool:
         self._after = _next_after(response)
@@ -261,7 +261,7 @@ def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callab
             f"{getattr(fn, '__module__', fn)}.{getattr(fn, '__name__', '')} is not a paged operation: "
             "it takes neither an `after` cursor nor a PublicObjectSearchRequest body"
         )
-    return lambda max_items: _AfterParam()
+    return lambda _max_items: _AfterParam()
 
 
 def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:

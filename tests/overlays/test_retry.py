@@ -46,7 +46,7 @@ def ids(double: HubSpotDouble) -> list[str]:
 
 
 @pytest.fixture
-def fresh(double: HubSpotDouble, ids: list[str]) -> HubSpotDouble:
+def fresh(double: HubSpotDouble, ids: list[str]) -> HubSpotDouble:  # noqa: ARG001 - requested so that ids's own request is made before the reset
     double.reset()
     return double
 
