@@ -18,7 +18,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
