@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import validation_error
+from .error_bodies import validation_error
 from .store import PROPERTY_TYPES, QUERY_PROPERTIES, PartnerClient
 
 MAX_LIMIT = 200
