@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         try:
             figures.append(_run_figure(key))
-        except Exception as exc:  # one broken figure must not hide the others' results
+        except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the others' results
             traceback.print_exc()
             errors[key] = f"{type(exc).__name__}: {exc}"
         print(f"  {key}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)

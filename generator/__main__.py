@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import document, pipeline
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import openapi_python_client
 
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 CONFIG = GENERATOR_DIR / "config.yaml"

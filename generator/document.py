@@ -18,7 +18,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -53,7 +53,7 @@ def validate_document(path: Path) -> dict[str, Any]:
             f"{path}: invalid OpenAPI document{_location(document, where)}: {message}\n"
             "Fix the document and run `nox -s generate` again; generated/ was not changed."
         ) from None
-    except Exception as exc:  # the validator raises referencing's errors for a $ref it cannot resolve
+    except Exception as exc:  # noqa: BLE001 - the validator raises referencing's errors for a $ref it cannot resolve
         raise GenerationError(
             f"{path}: invalid OpenAPI document: {type(exc).__name__}: {exc}\n"
             "Fix the document and run `nox -s generate` again; generated/ was not changed."

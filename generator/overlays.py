@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 from generator.render import render
 
 OVERLAYS_DIR = Path(__file__).resolve().parent.parent / "overlays"

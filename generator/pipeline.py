@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from generator import codegen, document, operations, overlays
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 REPO = Path(__file__).resolve().parent.parent
 DOCUMENT = REPO / "openapi" / "partner-clients.yaml"

@@ -17,7 +17,7 @@ from .config import (
     StoreConfig,
 )
 from .faults import FaultKind, Faults
-from .ratelimit import RateLimiter
+from .ratelimit import AccountRateLimits
 from .recording import RecordedRequest, Recorder
 from .server import HubSpotDouble
 from .store import Store, WriteRecord
@@ -27,6 +27,7 @@ __all__ = [
     "READ_ONLY_TOKEN",
     "READ_SCOPE",
     "WRITE_SCOPE",
+    "AccountRateLimits",
     "AuthConfig",
     "DoubleConfig",
     "FaultConfig",
@@ -34,7 +35,6 @@ __all__ = [
     "Faults",
     "HubSpotDouble",
     "RateLimitConfig",
-    "RateLimiter",
     "RecordedRequest",
     "Recorder",
     "Store",

@@ -107,7 +107,7 @@ def config_from_args(args: argparse.Namespace) -> DoubleConfig:
     )
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
+def _interrupt(_signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 

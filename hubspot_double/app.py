@@ -31,7 +31,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from . import search as search_mod
 from .config import READ_SCOPE, WRITE_SCOPE, AuthConfig
-from .errors import (
+from .error_bodies import (
     ApiError,
     correlation_id,
     error_body,
@@ -41,11 +41,12 @@ from .errors import (
     validation_error,
 )
 from .faults import POST_HANDLER, Decision, FaultKind, Faults
-from .ratelimit import RateLimiter
+from .ratelimit import AccountRateLimits
 from .recording import RecordedRequest, Recorder
 from .store import (
     ASSOCIATION_TYPES,
     DEFAULT_PROPERTIES,
+    OBJECT_ID_PROPERTY,
     PROPERTY_TYPES,
     PartnerClient,
     Store,
@@ -60,7 +61,7 @@ MAX_BATCH = 100
 LIST_MAX_LIMIT = 100
 ASSOC_MAX_LIMIT = 500
 # Returned with every object whatever was asked, as HubSpot does.
-ALWAYS_PROPERTIES = ("hs_object_id", "hs_createdate", "hs_lastmodifieddate")
+ALWAYS_PROPERTIES = (OBJECT_ID_PROPERTY, "hs_createdate", "hs_lastmodifieddate")
 SCOPES_LINK = {"scopes": "https://developers.hubspot.com/scopes"}
 
 Headers = list[tuple[bytes, bytes]]
@@ -226,13 +227,13 @@ class DoubleApp:
         self,
         store: Store,
         auth: AuthConfig,
-        limiter: RateLimiter,
+        rate_limits: AccountRateLimits,
         faults: Faults,
         recorder: Recorder,
     ) -> None:
         self.store = store
         self.auth = auth
-        self.limiter = limiter
+        self.rate_limits = rate_limits
         self.faults = faults
         self.recorder = recorder
         self.router = Starlette(
@@ -282,7 +283,7 @@ class DoubleApp:
             status, headers, payload = self._check_access(request_headers, method, path, cid)
             if status == 0:
                 status, headers, payload = await self._call_router(scope, body, cid)
-        headers += self.limiter.headers()
+        headers += self.rate_limits.headers()
         headers.append((b"x-hubspot-correlation-id", cid.encode()))
 
         self.recorder.add(
@@ -393,7 +394,7 @@ class DoubleApp:
                 links=SCOPES_LINK,
             )
             return err.status_code, _json_headers(), _dump(err.body(cid))
-        verdict = self.limiter.check(search=method == "POST" and path.endswith("/search"))
+        verdict = self.rate_limits.check(search=method == "POST" and path.endswith("/search"))
         if verdict.policy is not None:
             out = _json_headers()
             if verdict.retry_after is not None:

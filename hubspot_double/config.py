@@ -51,7 +51,7 @@ class RateLimitConfig:
     max_requests: int = 100
     interval_seconds: float = 10.0
     # Daily limit; the double resets it at UTC midnight (HubSpot uses the
-    # account's time zone) or on `RateLimiter.reset()`.
+    # account's time zone) or on `AccountRateLimits.reset()`.
     daily_limit: int = 250_000
     # Search has its own, lower limit on top of the rolling window.
     search_max_requests: int = 5

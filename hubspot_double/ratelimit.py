@@ -1,6 +1,6 @@
 """HubSpot-like rate limiting: a rolling window, a daily cap, a search cap.
 
-One limiter per double (HubSpot limits per account, not per token). Rejected
+One AccountRateLimits per double (HubSpot limits per account, not per token). Rejected
 requests do not count against the window, so a client that waits Retry-After
 seconds always gets through.
 """
@@ -24,7 +24,9 @@ class Verdict:
     retry_after: int | None = None
 
 
-class RateLimiter:
+class AccountRateLimits:
+    """HubSpot's server-side limits of one account: the rolling window, the search window, the daily cap."""
+
     def __init__(self, config: RateLimitConfig) -> None:
         self.lock = threading.Lock()
         self.config = config

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import validation_error
+from .error_bodies import validation_error
 from .store import PROPERTY_TYPES, QUERY_PROPERTIES, PartnerClient
 
 MAX_LIMIT = 200
@@ -97,38 +97,38 @@ class Filter:
 
     def matches(self, obj: PartnerClient) -> bool:
         actual = obj.get(self.property_name)
-        op = self.operator
-        if op == "HAS_PROPERTY":
-            return _has(actual)
-        if op == "NOT_HAS_PROPERTY":
-            return not _has(actual)
-        if op == "CONTAINS_TOKEN":
-            return _contains_token(actual, self.value or "")
-        if op == "NOT_CONTAINS_TOKEN":
-            return not _contains_token(actual, self.value or "")
-        if op == "IN":
-            return actual is not None and any(_compare(actual, v) == 0 for v in self.values)
-        if op == "NOT_IN":
-            return actual is None or all(_compare(actual, v) != 0 for v in self.values)
-        if op == "NEQ":
-            return actual is None or _compare(actual, self.value or "") != 0
+        test = _TESTS.get(self.operator)
+        if test is not None:
+            return test(self, actual)
+        # The comparisons: an object without the property matches none of them.
         if actual is None:
             return False
         assert self.value is not None
         c = _compare(actual, self.value)
-        if op == "EQ":
-            return c == 0
-        if op == "LT":
-            return c < 0
-        if op == "LTE":
-            return c <= 0
-        if op == "GT":
-            return c > 0
-        if op == "GTE":
-            return c >= 0
-        # BETWEEN is inclusive at both ends.
-        assert self.high_value is not None
-        return c >= 0 and _compare(actual, self.high_value) <= 0
+        if self.operator == "BETWEEN":  # inclusive at both ends
+            assert self.high_value is not None
+            return c >= 0 and _compare(actual, self.high_value) <= 0
+        return _COMPARISONS[self.operator](c)
+
+
+# The operators that decide for an object without the property too: (filter, its value) -> match.
+_TESTS: dict[str, Callable[[Filter, str | None], bool]] = {
+    "HAS_PROPERTY": lambda _, actual: _has(actual),
+    "NOT_HAS_PROPERTY": lambda _, actual: not _has(actual),
+    "CONTAINS_TOKEN": lambda f, actual: _contains_token(actual, f.value or ""),
+    "NOT_CONTAINS_TOKEN": lambda f, actual: not _contains_token(actual, f.value or ""),
+    "IN": lambda f, actual: actual is not None and any(_compare(actual, v) == 0 for v in f.values),
+    "NOT_IN": lambda f, actual: actual is None or all(_compare(actual, v) != 0 for v in f.values),
+    "NEQ": lambda f, actual: actual is None or _compare(actual, f.value or "") != 0,
+}
+# The comparisons with the filter's value, on _compare's sign.
+_COMPARISONS: dict[str, Callable[[int], bool]] = {
+    "EQ": lambda c: c == 0,
+    "LT": lambda c: c < 0,
+    "LTE": lambda c: c <= 0,
+    "GT": lambda c: c > 0,
+    "GTE": lambda c: c >= 0,
+}
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,31 @@ def _parse_sort(raw: object, i: int) -> Sort:
 def parse_request(body: object) -> SearchRequest:
     if not isinstance(body, dict):
         raise validation_error("Invalid input: the search request must be a JSON object.")
+    groups = _parse_groups(body)
+    raw_sorts = body.get("sorts") or []
+    if not isinstance(raw_sorts, list):
+        raise validation_error("Invalid input: sorts must be an array.")
+    sorts = tuple(_parse_sort(s, i) for i, s in enumerate(raw_sorts))
+    query = body.get("query")
+    if query is not None and not isinstance(query, str):
+        raise validation_error("Invalid input: query must be a string.")
+    if query is not None and len(query) > MAX_QUERY_LENGTH:
+        raise validation_error(f"Invalid input: query is longer than {MAX_QUERY_LENGTH}.")
+    props = body.get("properties")
+    if props is not None and (not isinstance(props, list) or not all(isinstance(p, str) for p in props)):
+        raise validation_error("Invalid input: properties must be an array of strings.")
+    limit, offset = _parse_page(body)
+    return SearchRequest(
+        groups=groups,
+        sorts=sorts,
+        query=query or None,
+        properties=tuple(props) if props is not None else None,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def _parse_groups(body: dict[str, object]) -> tuple[tuple[Filter, ...], ...]:
     raw_groups = body.get("filterGroups") or []
     if not isinstance(raw_groups, list):
         raise validation_error("Invalid input: filterGroups must be an array.")
@@ -235,18 +260,11 @@ def parse_request(body: object) -> SearchRequest:
         )
     if total > MAX_FILTERS:
         raise validation_error(f"Too many filters: {total}; at most {MAX_FILTERS} in all.")
-    raw_sorts = body.get("sorts") or []
-    if not isinstance(raw_sorts, list):
-        raise validation_error("Invalid input: sorts must be an array.")
-    sorts = tuple(_parse_sort(s, i) for i, s in enumerate(raw_sorts))
-    query = body.get("query")
-    if query is not None and not isinstance(query, str):
-        raise validation_error("Invalid input: query must be a string.")
-    if query is not None and len(query) > MAX_QUERY_LENGTH:
-        raise validation_error(f"Invalid input: query is longer than {MAX_QUERY_LENGTH}.")
-    props = body.get("properties")
-    if props is not None and (not isinstance(props, list) or not all(isinstance(p, str) for p in props)):
-        raise validation_error("Invalid input: properties must be an array of strings.")
+    return tuple(groups)
+
+
+def _parse_page(body: dict[str, object]) -> tuple[int, int]:
+    """The page's limit and offset (the ``after`` cursor is an offset into the results)."""
     limit = body.get("limit", 10)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise validation_error("Invalid input: limit must be a positive integer.")
@@ -272,14 +290,7 @@ def parse_request(body: object) -> SearchRequest:
             f"after={offset} with limit={limit} reaches past it. Narrow the filters instead.",
             context={"after": [str(offset)], "limit": [str(limit)]},
         )
-    return SearchRequest(
-        groups=tuple(groups),
-        sorts=sorts,
-        query=query or None,
-        properties=tuple(props) if props is not None else None,
-        limit=limit,
-        offset=offset,
-    )
+    return limit, offset
 
 
 def _query_matcher(query: str) -> Callable[[PartnerClient], bool]:

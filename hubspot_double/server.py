@@ -17,7 +17,7 @@ import uvicorn
 from .app import DoubleApp
 from .config import DEFAULT_TOKEN, DoubleConfig
 from .faults import Faults
-from .ratelimit import RateLimiter
+from .ratelimit import AccountRateLimits
 from .recording import Recorder
 from .store import Store
 
@@ -39,16 +39,16 @@ class HubSpotDouble:
     """A running double: ``with HubSpotDouble(config) as double: ...``.
 
     Attributes: `base_url`, `token` (full read+write scopes), `store`,
-    `faults`, `rate_limiter`, `requests` (the Recorder), `config`.
+    `faults`, `rate_limits`, `requests` (the Recorder), `config`.
     """
 
     def __init__(self, config: DoubleConfig | None = None) -> None:
         self.config = config or DoubleConfig()
         self.store = Store(self.config.store)
         self.faults = Faults(self.config.faults)
-        self.rate_limiter = RateLimiter(self.config.rate_limit)
+        self.rate_limits = AccountRateLimits(self.config.rate_limit)
         self.requests = Recorder()
-        self.app = DoubleApp(self.store, self.config.auth, self.rate_limiter, self.faults, self.requests)
+        self.app = DoubleApp(self.store, self.config.auth, self.rate_limits, self.faults, self.requests)
         self.token = (
             DEFAULT_TOKEN
             if DEFAULT_TOKEN in self.config.auth.tokens
@@ -58,10 +58,6 @@ class HubSpotDouble:
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
         self.port = 0
-
-    @property
-    def state(self) -> Store:
-        return self.store
 
     @property
     def base_url(self) -> str:
@@ -126,7 +122,7 @@ class HubSpotDouble:
     def reset(self) -> None:
         """Clear faults, rate-limit counters, recorded requests and write log."""
         self.faults.reset()
-        self.rate_limiter.reset()
+        self.rate_limits.reset()
         self.requests.clear()
         self.store.clear_writes()
 

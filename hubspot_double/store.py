@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .config import StoreConfig
-from .errors import ApiError, validation_error
+from .error_bodies import ApiError, validation_error
 
+# The property that holds an object's id (the one `idProperty` names by default).
+OBJECT_ID_PROPERTY = "hs_object_id"
 # name -> HubSpot property type; drives search comparisons and validation.
 PROPERTY_TYPES: dict[str, str] = {
     "name": "string",
     "domain": "string",
-    "hs_object_id": "number",
+    OBJECT_ID_PROPERTY: "number",
     "hs_createdate": "datetime",
     "hs_lastmodifieddate": "datetime",
     "external_ref": "string",
@@ -33,11 +35,11 @@ PROPERTY_TYPES: dict[str, str] = {
     "is_active": "bool",
     "partner_notes": "string",
 }
-READ_ONLY_PROPERTIES = frozenset({"hs_object_id", "hs_createdate", "hs_lastmodifieddate"})
+READ_ONLY_PROPERTIES = frozenset({OBJECT_ID_PROPERTY, "hs_createdate", "hs_lastmodifieddate"})
 # Properties usable as `idProperty` (HubSpot requires unique-value properties).
-UNIQUE_PROPERTIES = frozenset({"hs_object_id", "external_ref", "domain"})
+UNIQUE_PROPERTIES = frozenset({OBJECT_ID_PROPERTY, "external_ref", "domain"})
 # What HubSpot returns when the request names no properties.
-DEFAULT_PROPERTIES = ("name", "domain", "hs_object_id", "hs_createdate", "hs_lastmodifieddate")
+DEFAULT_PROPERTIES = ("name", "domain", OBJECT_ID_PROPERTY, "hs_createdate", "hs_lastmodifieddate")
 # Properties the free-text search `query` looks at.
 QUERY_PROPERTIES = ("name", "domain", "external_ref")
 
@@ -114,7 +116,7 @@ class PartnerClient:
         self.history: dict[str, list[dict[str, Any]]] | None = None
 
     def get(self, name: str) -> str | None:
-        if name == "hs_object_id":
+        if name == OBJECT_ID_PROPERTY:
             return self.id
         if name == "hs_createdate":
             return iso_ms(self.created_ms)
@@ -126,7 +128,7 @@ class PartnerClient:
         written = (self.history or {}).get(name, [])
         seed_ts = iso_ms(self.created_ms)
         seeded = {"value": None, "timestamp": seed_ts, "sourceType": "IMPORT"}
-        if name in ("hs_object_id", "hs_createdate"):
+        if name in (OBJECT_ID_PROPERTY, "hs_createdate"):
             seeded["value"] = self.get(name)
         elif name == "hs_lastmodifieddate":
             return [{"value": self.get(name), "timestamp": self.get(name), "sourceType": "CALCULATED"}]
@@ -240,7 +242,7 @@ class Store:
 
     def resolve(self, value: str, id_property: str | None, *, archived: bool = False) -> PartnerClient | None:
         """Find an object by id, or by the value of a unique property."""
-        if id_property is None or id_property == "hs_object_id":
+        if id_property is None or id_property == OBJECT_ID_PROPERTY:
             return self.get(value, archived=archived)
         if id_property not in UNIQUE_PROPERTIES:
             raise validation_error(

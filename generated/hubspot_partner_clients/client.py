@@ -29,8 +29,6 @@ class Client:
 
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
@@ -152,8 +150,6 @@ class AuthenticatedClient:
 
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)

@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 from . import errors
+from ._constants import OBJECT_ID_PROPERTY
 from .api.partner_clients import batch_read, batch_update
 from .client import AuthenticatedClient
 from .models.batch_input_simple_public_object_batch_input import BatchInputSimplePublicObjectBatchInput
@@ -195,24 +196,33 @@ def _property_value(key: str, name: object, value: object) -> str:
         return value
     if value is None:
         return ""
+    if isinstance(value, int | float | decimal.Decimal):  # bool included: bool is an int
+        return _number_value(key, name, value)
+    if isinstance(value, datetime.date):  # datetime included: datetime is a date
+        return _time_value(key, name, value)
+    raise _Invalid(key, f"property {name!r}: a {type(value).__name__} value cannot be sent")
+
+
+def _number_value(key: str, name: str, value: int | float | decimal.Decimal) -> str:
     if isinstance(value, bool):  # before int: bool is an int
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float | decimal.Decimal):
-        if not math.isfinite(value):
-            raise _Invalid(key, f"property {name!r}: {value!r} is not a finite number")
-        # Plain notation: HubSpot's number properties do not read "1e+20".
-        plain = decimal.Decimal(repr(value)) if isinstance(value, float) else value
-        return format(plain.normalize(), "f")
+    if not math.isfinite(value):
+        raise _Invalid(key, f"property {name!r}: {value!r} is not a finite number")
+    # Plain notation: HubSpot's number properties do not read "1e+20".
+    plain = decimal.Decimal(repr(value)) if isinstance(value, float) else value
+    return format(plain.normalize(), "f")
+
+
+def _time_value(key: str, name: str, value: datetime.date) -> str:
+    """Milliseconds since the epoch; a date is its midnight UTC."""
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise _Invalid(key, f"property {name!r}: a naive datetime is ambiguous; give it a timezone")
         return str(int(value.timestamp() * 1000))
-    if isinstance(value, datetime.date):
-        midnight = datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
-        return str(int(midnight.timestamp() * 1000))
-    raise _Invalid(key, f"property {name!r}: a {type(value).__name__} value cannot be sent")
+    midnight = datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
+    return str(int(midnight.timestamp() * 1000))
 
 
 def _object_id(value: object) -> str:
@@ -375,7 +385,9 @@ def _precheck_sequence(
 
 
 @dataclass
-class _Outcome(Generic[InputT]):
+class _ChunkAccount(Generic[InputT]):
+    """What became of a chunk's inputs: applied or failed, and the objects HubSpot returned."""
+
     applied: list[InputT] = field(default_factory=list)
     errors: list[BulkError[InputT]] = field(default_factory=list)
     objects: list[SimplePublicObject] = field(default_factory=list)
@@ -391,7 +403,7 @@ def _account(
     items: list[_Item[InputT, _PayloadT]],
     answer: _Answer,
     match_property: Callable[[_Item[InputT, _PayloadT]], str | None],
-) -> _Outcome[InputT]:
+) -> _ChunkAccount[InputT]:
     """Map a batch answer back to the chunk's inputs: each gets a result or an error, none is lost.
 
     Errors are matched by the ids in their ``context`` (or, failing that, named in their message);
@@ -399,7 +411,28 @@ def _account(
     neither, they are counted as applied only if HubSpot returned exactly as many unmatched results
     and no unmatched error; otherwise each is reported as NOT_IN_RESPONSE.
     """
-    outcome: _Outcome[InputT] = _Outcome(objects=list(answer.results))
+    outcome: _ChunkAccount[InputT] = _ChunkAccount(objects=list(answer.results))
+    failed, unmatched_errors = _match_errors(items, answer)
+    unknown, unmatched_results = _match_results(items, answer, failed, match_property)
+    trusted = unmatched_errors == 0 and unmatched_results == len(unknown)
+    for position in unknown:
+        if not trusted:
+            message = "HubSpot's answer held neither a result nor an error for this input"
+            failed[position] = BulkError(
+                items[position].key, _NOT_IN_RESPONSE, message, items[position].original
+            )
+    for position, item in enumerate(items):
+        if position in failed:
+            outcome.errors.append(failed[position])
+        else:
+            outcome.applied.append(item.original)
+    return outcome
+
+
+def _match_errors(
+    items: list[_Item[InputT, _PayloadT]], answer: _Answer
+) -> tuple[dict[int, BulkError[InputT]], int]:
+    """The inputs each error names (by position), and how many errors named none."""
     by_key: dict[str, list[int]] = {}
     for position, item in enumerate(items):
         by_key.setdefault(item.key, []).append(position)
@@ -415,6 +448,16 @@ def _account(
             unmatched_errors += 1
         for p in positions:
             failed[p] = BulkError(items[p].key, error.category, error.message, items[p].original)
+    return failed, unmatched_errors
+
+
+def _match_results(
+    items: list[_Item[InputT, _PayloadT]],
+    answer: _Answer,
+    failed: Mapping[int, BulkError[InputT]],
+    match_property: Callable[[_Item[InputT, _PayloadT]], str | None],
+) -> tuple[list[int], int]:
+    """The positions of inputs that neither failed nor match a result, and how many results matched none."""
     result_keys: dict[str, int] = {}
     for obj in answer.results:
         result_keys[obj.id] = result_keys.get(obj.id, 0) + 1
@@ -433,28 +476,16 @@ def _account(
             unmatched_results -= 1
         else:
             unknown.append(position)
-    trusted = unmatched_errors == 0 and unmatched_results == len(unknown)
-    for position in unknown:
-        if not trusted:
-            message = "HubSpot's answer held neither a result nor an error for this input"
-            failed[position] = BulkError(
-                items[position].key, _NOT_IN_RESPONSE, message, items[position].original
-            )
-    for position, item in enumerate(items):
-        if position in failed:
-            outcome.errors.append(failed[position])
-        else:
-            outcome.applied.append(item.original)
-    return outcome
+    return unknown, unmatched_results
 
 
-def _chunk_failed(items: list[_Item[InputT, Any]], exc: BaseException) -> _Outcome[InputT]:
+def _chunk_failed(items: list[_Item[InputT, Any]], exc: BaseException) -> _ChunkAccount[InputT]:
     if isinstance(exc, errors.HubSpotError):
         category = exc.category or type(exc).__name__
         message = str(exc)
     else:
         category, message = _REQUEST_FAILED, f"{type(exc).__name__}: {exc}"
-    return _Outcome(errors=[BulkError(i.key, category, message, i.original) for i in items])
+    return _ChunkAccount(errors=[BulkError(i.key, category, message, i.original) for i in items])
 
 
 def _stops_run(exc: BaseException) -> bool:
@@ -488,7 +519,7 @@ class _Ledger(Generic[InputT]):
         key_of: Callable[[InputT], str],
     ) -> None:
         self._key_of = key_of
-        self._outcomes: dict[int, _Outcome[InputT]] = {}
+        self._outcomes: dict[int, _ChunkAccount[InputT]] = {}
         self._total = total
         self._on_progress = on_progress
         self._bar = bar
@@ -504,7 +535,7 @@ class _Ledger(Generic[InputT]):
         if self.stopped_by is None:  # the first cause is the one to report
             self.stopped_by = exc
 
-    def record(self, index: int, outcome: _Outcome[InputT], size: int) -> None:
+    def record(self, index: int, outcome: _ChunkAccount[InputT], size: int) -> None:
         self._outcomes[index] = outcome
         self._done += size
         if self._bar is not None:
@@ -512,7 +543,7 @@ class _Ledger(Generic[InputT]):
         if self._on_progress is not None:
             try:
                 self._on_progress(self._done, self._total)
-            except Exception as exc:  # a raising callback stops the run, like any other stop
+            except Exception as exc:  # noqa: BLE001 - a raising on_progress callback stops the run, like any other stop
                 self.stop(exc)
 
     def not_sent(
@@ -526,7 +557,7 @@ class _Ledger(Generic[InputT]):
         elif self.rejected:
             why += " (inputs were rejected)"
         own = dict(items)
-        outcome: _Outcome[InputT] = _Outcome()
+        outcome: _ChunkAccount[InputT] = _ChunkAccount()
         for position, original in enumerate(originals):
             error = own.get(position)
             if error is None:
@@ -680,7 +711,7 @@ def _run(
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     chunk = in_flight.pop(future)
-                    _settle(kind, ledger, chunk, future.result, future.exception())
+                    _record_chunk(kind, ledger, chunk, future.result, future.exception())
         except BaseException:
             # Interrupted (Ctrl-C): send nothing more; the executor waits for the in-flight chunks.
             for future in in_flight:
@@ -690,17 +721,18 @@ def _run(
     return ledger.finish()
 
 
-def _settle(
+def _record_chunk(
     kind: _Kind[InputT, _PayloadT],
     ledger: _Ledger[InputT],
     chunk: _Chunk[InputT, _PayloadT],
     answer_of: Callable[[], _Answer],
     exc: BaseException | None,
 ) -> None:
+    """Account for a finished chunk in the ledger: its answer, or its failure (which may stop the run)."""
     if exc is None:
         try:
             outcome = _account(chunk.items, answer_of(), kind.match_property)
-        except Exception as broken:  # pragma: no cover - a bug here must not lose the account
+        except Exception as broken:  # noqa: BLE001 - a bug here must not lose the account  # pragma: no cover
             exc = broken
         else:
             ledger.record(chunk.index, outcome, len(chunk.items))
@@ -730,7 +762,9 @@ async def _arun(
             done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 chunk = in_flight.pop(task)
-                _settle(kind, ledger, chunk, task.result, None if task.cancelled() else task.exception())
+                _record_chunk(
+                    kind, ledger, chunk, task.result, None if task.cancelled() else task.exception()
+                )
     finally:
         for task in in_flight:
             task.cancel()
@@ -753,7 +787,7 @@ async def _asend_update(client: AuthenticatedClient, payloads: list[SimplePublic
 
 def _update_match_property(item: _Item[Any, SimplePublicObjectBatchInput]) -> str | None:
     prop = item.payload.id_property
-    return prop if isinstance(prop, str) and prop != "hs_object_id" else None
+    return prop if isinstance(prop, str) and prop != OBJECT_ID_PROPERTY else None
 
 
 _UPDATE: _Kind[Any, SimplePublicObjectBatchInput] = _Kind(
@@ -864,7 +898,7 @@ def _read_kind(
     async def asend(client: AuthenticatedClient, payloads: list[SimplePublicObjectId]) -> _Answer:
         return await batch_read.asyncio(client=client, body=body(payloads), archived=archived)
 
-    match = None if id_property in (None, "hs_object_id") else id_property
+    match = None if id_property in (None, OBJECT_ID_PROPERTY) else id_property
     return _Kind("read", _normalise_read, send, asend, lambda _item: match)
 
 

@@ -21,9 +21,11 @@ import threading
 from enum import StrEnum
 from typing import Any
 
+from ._constants import LOGGER_NAME
+
 __all__ = ["LenientStrEnum"]
 
-_log = logging.getLogger("hubspot_partner_clients")
+_log = logging.getLogger(LOGGER_NAME)
 
 # Enum class name -> {other spelling: canonical value}. Keyed by name because the generated
 # models import this module (importing them here would be circular); the `enums` overlay

@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
+from ._constants import LOGGER_NAME, OBJECT_ID_PROPERTY
 from ._operations import OPERATIONS
 from .models.filter_ import Filter
 from .models.filter_group import FilterGroup
@@ -55,9 +56,8 @@ SEARCH_MAX_RESULTS = 10_000
 _SEARCH_PAGE_LIMIT = 200  # HubSpot's largest search page, used when the caller sets no limit.
 _MAX_FILTERS_PER_GROUP = 6
 _MAX_FILTERS = 18
-_ID_PROPERTY = "hs_object_id"
 
-_log = logging.getLogger("hubspot_partner_clients")
+_log = logging.getLogger(LOGGER_NAME)
 
 ItemT = TypeVar("ItemT")
 _ItemT_co = TypeVar("_ItemT_co", covariant=True)
@@ -136,7 +136,7 @@ class _AfterParam:
         return {} if self._after is None else {"after": self._after}
 
     def check(self, response: PagedResponse[Any], first: bool) -> None:
-        return None
+        """Nothing to check: HubSpot follows an ``after`` cursor through any number of pages."""
 
     def advance(self, response: PagedResponse[Any]) -> bool:
         self._after = _next_after(response)
@@ -146,9 +146,12 @@ class _AfterParam:
 def _sort_is_id_ascending(sort: object) -> bool:
     # The document types sorts as strings ("name", "-name"); HubSpot also takes objects.
     if isinstance(sort, str):
-        return sort == _ID_PROPERTY
+        return sort == OBJECT_ID_PROPERTY
     if isinstance(sort, Mapping):
-        return sort.get("propertyName") == _ID_PROPERTY and sort.get("direction", "ASCENDING") == "ASCENDING"
+        return (
+            sort.get("propertyName") == OBJECT_ID_PROPERTY
+            and sort.get("direction", "ASCENDING") == "ASCENDING"
+        )
     return False
 
 
@@ -164,7 +167,7 @@ class _SearchBody:
         if not sorts and (max_items is None or max_items > SEARCH_MAX_RESULTS):
             # Without a sort HubSpot's order is unspecified; the walk may have to continue past the
             # cap, which needs ascending ids from the very first page, so ask for that order.
-            self._sorts = [_ID_PROPERTY]
+            self._sorts = [OBJECT_ID_PROPERTY]
         self._after: str | Unset = body.after
         # Results this query has served so far, counted from the caller's own `after` when it is
         # an offset, as HubSpot's search cursors are.
@@ -208,7 +211,9 @@ class _SearchBody:
         body.sorts = self._sorts
         body.after = self._after
         if self._floor is not None:
-            floor = Filter(property_name=_ID_PROPERTY, operator=FilterOperator.GT, value=str(self._floor))
+            floor = Filter(
+                property_name=OBJECT_ID_PROPERTY, operator=FilterOperator.GT, value=str(self._floor)
+            )
             if isinstance(body.filter_groups, Unset) or not body.filter_groups:
                 body.filter_groups = [FilterGroup(filters=[floor])]
             else:
@@ -261,7 +266,7 @@ def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callab
             f"{getattr(fn, '__module__', fn)}.{getattr(fn, '__name__', '')} is not a paged operation: "
             "it takes neither an `after` cursor nor a PublicObjectSearchRequest body"
         )
-    return lambda max_items: _AfterParam()
+    return lambda _max_items: _AfterParam()
 
 
 def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:

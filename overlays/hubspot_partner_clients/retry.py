@@ -29,13 +29,14 @@ from typing import Any
 
 import httpx
 
+from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
 from .errors import parse_retry_after
 from .limiter import RateLimiter
 
 __all__ = ["AsyncRetryTransport", "RetryEvent", "RetryPolicy", "RetryTransport"]
 
-logger = logging.getLogger("hubspot_partner_clients")
+logger = logging.getLogger(LOGGER_NAME)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -100,7 +101,7 @@ OnRetry = Callable[[RetryEvent], None]
 
 
 @dataclass(frozen=True)
-class _Outcome:
+class _AttemptOutcome:
     """What one attempt produced, as far as the retry decision needs it."""
 
     status: int | None = None
@@ -112,7 +113,7 @@ class _Outcome:
 
 
 def _decide(
-    policy: RetryPolicy, *, attempt: int, idempotent: bool, outcome: _Outcome, remaining: float
+    policy: RetryPolicy, *, attempt: int, idempotent: bool, outcome: _AttemptOutcome, remaining: float
 ) -> float | None:
     """Seconds to wait before retrying, or None to stop with this outcome.
 
@@ -219,12 +220,12 @@ class _Call:
         # up instead of waiting past the deadline.
         return None if self.attempt == 1 else self.deadline
 
-    def response(self, response: httpx.Response, raw: bytes) -> tuple[httpx.Response, _Outcome]:
+    def response(self, response: httpx.Response, raw: bytes) -> tuple[httpx.Response, _AttemptOutcome]:
         """The response to hand on, rebuilt from its buffered body, and its outcome."""
         headers = response.headers
         status = response.status_code
         out: httpx.Response
-        outcome: _Outcome
+        outcome: _AttemptOutcome
         if 200 <= status < 300 and raw and _is_json(headers):
             out = _ParsedResponse(
                 status,
@@ -236,9 +237,9 @@ class _Call:
             try:
                 out._parsed = json.loads(_decoded(raw, headers, status))
                 out._has_parsed = True
-                outcome = _Outcome(status=status, headers=headers)
+                outcome = _AttemptOutcome(status=status, headers=headers)
             except ValueError:
-                outcome = _Outcome(status=status, headers=headers, broken_body=True)
+                outcome = _AttemptOutcome(status=status, headers=headers, broken_body=True)
             return out, outcome
         out = httpx.Response(
             status,
@@ -251,9 +252,9 @@ class _Call:
         if status in self.policy.retry_statuses and raw and _is_json(headers):
             parsed = _json_or_none(_decoded(raw, headers, status))
             body = parsed if isinstance(parsed, Mapping) else None
-        return out, _Outcome(status=status, headers=headers, body=body)
+        return out, _AttemptOutcome(status=status, headers=headers, body=body)
 
-    def next_wait(self, outcome: _Outcome) -> float | None:
+    def next_wait(self, outcome: _AttemptOutcome) -> float | None:
         """Seconds to wait before the next attempt (logged and reported), or None to stop."""
         remaining = self.deadline - time.monotonic()
         wait = _decide(
@@ -351,7 +352,7 @@ class RetryTransport(httpx.BaseTransport):
                     response.close()
                 headers = response.headers
             except httpx.TransportError as exc:
-                result, outcome = exc, _Outcome(error=exc)
+                result, outcome = exc, _AttemptOutcome(error=exc)
             else:
                 result, outcome = call.response(response, raw)
             finally:
@@ -411,7 +412,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     await response.aclose()
                 headers = response.headers
             except httpx.TransportError as exc:
-                result, outcome = exc, _Outcome(error=exc)
+                result, outcome = exc, _AttemptOutcome(error=exc)
             else:
                 result, outcome = call.response(response, raw)
             finally:

@@ -74,7 +74,7 @@ def test_daily_limit_429_has_daily_policy_and_no_retry_after(make_double: Any, m
     assert r.json()["policyName"] == "DAILY"
     assert "retry-after" not in r.headers
     assert r.headers["x-hubspot-ratelimit-daily-remaining"] == "0"
-    double.rate_limiter.reset()
+    double.rate_limits.reset()
     assert client.get(PATH).status_code == 200
 
 
@@ -110,5 +110,5 @@ def test_default_limits_are_hubspots() -> None:
 def test_rate_limits_can_change_at_runtime(make_double: Any, make_client: Any) -> None:
     double = _limited(make_double, max_requests=100)
     client = make_client(double)
-    double.rate_limiter.configure(RateLimitConfig(max_requests=1, interval_seconds=5.0))
+    double.rate_limits.configure(RateLimitConfig(max_requests=1, interval_seconds=5.0))
     assert [client.get(PATH).status_code for _ in range(2)] == [200, 429]

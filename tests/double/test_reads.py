@@ -134,7 +134,7 @@ def test_get_unknown_id_is_404_object_not_found(client: httpx.Client) -> None:
     assert r.json()["category"] == "OBJECT_NOT_FOUND"
 
 
-def test_get_by_id_property(client: httpx.Client, double: HubSpotDouble) -> None:
+def test_get_by_id_property(client: httpx.Client) -> None:
     obj = client.get(f"{PATH}/PC-000004", params={"idProperty": "external_ref"}).json()
     assert obj["id"] == "1000005"
     assert client.get(f"{PATH}/PC-999999", params={"idProperty": "external_ref"}).status_code == 404

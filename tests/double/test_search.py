@@ -95,9 +95,7 @@ def test_operator(
     assert total == len(wanted)
 
 
-def test_numeric_comparison_only_when_both_sides_are_numbers(
-    client: httpx.Client, double: HubSpotDouble
-) -> None:
+def test_numeric_comparison_only_when_both_sides_are_numbers(client: httpx.Client) -> None:
     # As strings "900" > "1000"; as numbers it is not.
     results, _ = _all(client, _flt("employee_count", "GT", value="900"))
     assert all(int(o["properties"]["employee_count"]) > 900 for o in results)

@@ -317,7 +317,7 @@ def test_a_daily_429_stops_the_run_and_resuming_completes_it(mode: str, double: 
     ids = double.store.ids()[:2000]
     inputs = updates(ids, f"daily-{mode}")
 
-    def exhaust_daily_limit(done: int, total: int | None) -> None:
+    def exhaust_daily_limit(done: int, _total: int | None) -> None:
         if done >= 500 and not double.faults.pending():
             double.faults.script("429_daily", times=10_000, path_contains=UPDATE)
 
@@ -347,7 +347,7 @@ def test_a_raising_progress_callback_stops_the_run(mode: str, double: HubSpotDou
     ids = double.store.ids()[:1000]
     inputs = updates(ids, f"cancel-{mode}")
 
-    def cancel(done: int, total: int | None) -> None:
+    def cancel(done: int, _total: int | None) -> None:
         if done >= 200:
             raise KeyError("enough")
 

@@ -13,6 +13,7 @@ import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import AuthenticatedClient
+from hubspot_partner_clients._constants import LOGGER_NAME
 from hubspot_partner_clients.api.partner_clients import batch_read, batch_update
 from hubspot_partner_clients.enums import LenientStrEnum
 from hubspot_partner_clients.models import (
@@ -29,7 +30,7 @@ from hubspot_partner_clients.models import (
 )
 
 FIRST_ID = "1000001"
-LOGGER = "hubspot_partner_clients"
+LOGGER = LOGGER_NAME
 Batch = BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors
 
 

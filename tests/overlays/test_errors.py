@@ -52,7 +52,7 @@ def object_id(double: HubSpotDouble) -> str:
 
 
 @pytest.fixture
-def client(double: HubSpotDouble, object_id: str) -> Iterator[HubSpotClient]:
+def client(double: HubSpotDouble, object_id: str) -> Iterator[HubSpotClient]:  # noqa: ARG001 - requested so that object_id's own request is made before the reset
     double.reset()
     with create_client(double.token, base_url=double.base_url, retry=NO_RETRY) as made:
         yield made

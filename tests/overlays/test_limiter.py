@@ -40,7 +40,7 @@ def object_id(double: HubSpotDouble) -> str:
 
 
 @pytest.fixture
-def fresh(double: HubSpotDouble, object_id: str) -> HubSpotDouble:
+def fresh(double: HubSpotDouble, object_id: str) -> HubSpotDouble:  # noqa: ARG001 - requested so that object_id's own request is made before the reset
     double.reset()
     return double
 

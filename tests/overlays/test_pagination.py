@@ -221,9 +221,7 @@ def test_other_parameters_pass_through_unchanged_on_every_page(
     assert queries[1]["after"] != queries[2]["after"]
 
 
-def test_iterating_twice_walks_again_and_resumes_from_a_given_after(
-    double: HubSpotDouble, client: AuthenticatedClient
-) -> None:
+def test_iterating_twice_walks_again_and_resumes_from_a_given_after(client: AuthenticatedClient) -> None:
     pager = paginate(list_page.sync, client=client, limit=100)
     first = [o.id for o in pager.iter_items(max_items=150)]
     again = [o.id for o in pager.iter_items(max_items=150)]
@@ -390,9 +388,7 @@ def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
     assert len(_search_bodies(search_double)) == 1  # failed on the first page, before any work
 
 
-def test_search_limit_error_when_the_cap_is_reached_lazily(
-    search_double: HubSpotDouble, search_client: AuthenticatedClient
-) -> None:
+def test_search_limit_error_when_the_cap_is_reached_lazily(search_client: AuthenticatedClient) -> None:
     # max_items promised to stay under the cap, so nothing failed up front; a caller's later
     # `after` that leads past the cap still gets the clear error, not HubSpot's 400.
     body = PublicObjectSearchRequest(sorts=["name"], after="9800")

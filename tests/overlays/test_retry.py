@@ -24,8 +24,8 @@ from hubspot_partner_clients.retry import (
     RetryEvent,
     RetryPolicy,
     RetryTransport,
+    _AttemptOutcome,
     _decide,
-    _Outcome,
 )
 
 # Tiny waits: tests may shorten the backoff, never change the logic.
@@ -48,7 +48,7 @@ def ids(double: HubSpotDouble) -> list[str]:
 
 
 @pytest.fixture
-def fresh(double: HubSpotDouble, ids: list[str]) -> HubSpotDouble:
+def fresh(double: HubSpotDouble, ids: list[str]) -> HubSpotDouble:  # noqa: ARG001 - requested so that ids's own request is made before the reset
     double.reset()
     return double
 
@@ -316,11 +316,11 @@ def test_request_body_is_resent_identically(fresh: HubSpotDouble, ids: list[str]
 
 def _status(
     status: int, headers: dict[str, str] | None = None, body: dict[str, str] | None = None
-) -> _Outcome:
-    return _Outcome(status=status, headers=httpx.Headers(headers or {}), body=body)
+) -> _AttemptOutcome:
+    return _AttemptOutcome(status=status, headers=httpx.Headers(headers or {}), body=body)
 
 
-def _decide_now(outcome: _Outcome, *, idempotent: bool = True, attempt: int = 1) -> float | None:
+def _decide_now(outcome: _AttemptOutcome, *, idempotent: bool = True, attempt: int = 1) -> float | None:
     return _decide(FAST, attempt=attempt, idempotent=idempotent, outcome=outcome, remaining=60.0)
 
 
@@ -363,15 +363,17 @@ def test_decision_attempts_and_idempotency() -> None:
     assert _decide_now(_status(503), attempt=8) is None
     assert _decide_now(_status(503), idempotent=False) is None
     request = httpx.Request("POST", "http://x")
-    assert (
-        _decide_now(_Outcome(error=httpx.ConnectError("no", request=request)), idempotent=False) is not None
-    )
-    assert _decide_now(_Outcome(error=httpx.PoolTimeout("no", request=request)), idempotent=False) is not None
-    assert _decide_now(_Outcome(error=httpx.ReadTimeout("no", request=request)), idempotent=False) is None
-    assert _decide_now(_Outcome(error=httpx.ReadTimeout("no", request=request))) is not None
-    assert _decide_now(_Outcome(error=httpx.UnsupportedProtocol("no", request=request))) is None
-    assert _decide_now(_Outcome(status=200, broken_body=True), idempotent=False) is None
-    assert _decide_now(_Outcome(status=200, broken_body=True)) is not None
+
+    def failed(error: type[httpx.TransportError]) -> _AttemptOutcome:
+        return _AttemptOutcome(error=error("no", request=request))
+
+    assert _decide_now(failed(httpx.ConnectError), idempotent=False) is not None
+    assert _decide_now(failed(httpx.PoolTimeout), idempotent=False) is not None
+    assert _decide_now(failed(httpx.ReadTimeout), idempotent=False) is None
+    assert _decide_now(failed(httpx.ReadTimeout)) is not None
+    assert _decide_now(failed(httpx.UnsupportedProtocol)) is None
+    assert _decide_now(_AttemptOutcome(status=200, broken_body=True), idempotent=False) is None
+    assert _decide_now(_AttemptOutcome(status=200, broken_body=True)) is not None
 
 
 def test_policy_rejects_nonsense() -> None:

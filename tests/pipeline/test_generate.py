@@ -9,7 +9,7 @@ import pytest
 
 from generator import document, pipeline
 from generator.__main__ import main
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 DOCUMENT = pipeline.DOCUMENT
 OLD_DESCRIPTION = "A human-readable description of the warning."

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from generator import overlays, pipeline
-from generator.errors import GenerationError
+from generator.generation_error import GenerationError
 
 DOCUMENT = pipeline.DOCUMENT
 PACKAGE = "hubspot_partner_clients"

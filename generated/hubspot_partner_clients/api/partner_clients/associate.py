@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.simple_public_object_with_associations import SimplePublicObjectWithAssociations
 from ...types import Response
 
@@ -30,9 +30,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SimplePublicObjectWithAssociations:
+def _parse_response(response: httpx.Response) -> SimplePublicObjectWithAssociations:
     if response.status_code == 200:
         response_200 = SimplePublicObjectWithAssociations.from_dict(response.json())
 
@@ -41,10 +39,8 @@ def _parse_response(
     raise errors.HubSpotError.from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SimplePublicObjectWithAssociations]:
-    parsed = _parse_response(client=client, response=response)
+def _build_response(response: httpx.Response) -> Response[SimplePublicObjectWithAssociations]:
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +85,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -128,7 +124,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -165,7 +161,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -202,4 +198,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)

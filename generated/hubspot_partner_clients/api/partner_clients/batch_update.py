@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.batch_input_simple_public_object_batch_input import BatchInputSimplePublicObjectBatchInput
 from ...models.batch_response_simple_public_object import BatchResponseSimplePublicObject
 from ...models.batch_response_simple_public_object_with_errors import (
@@ -33,7 +33,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    response: httpx.Response,
 ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
     if response.status_code == 200:
         response_200 = BatchResponseSimplePublicObject.from_dict(response.json())
@@ -49,9 +49,9 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    response: httpx.Response,
 ) -> Response[BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors]:
-    parsed = _parse_response(client=client, response=response)
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +91,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -125,7 +125,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -157,7 +157,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -189,4 +189,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.collection_response_associated_id_forward_paging import (
     CollectionResponseAssociatedIdForwardPaging,
 )
@@ -43,9 +43,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CollectionResponseAssociatedIdForwardPaging:
+def _parse_response(response: httpx.Response) -> CollectionResponseAssociatedIdForwardPaging:
     if response.status_code == 200:
         response_200 = CollectionResponseAssociatedIdForwardPaging.from_dict(response.json())
 
@@ -54,10 +52,8 @@ def _parse_response(
     raise errors.HubSpotError.from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CollectionResponseAssociatedIdForwardPaging]:
-    parsed = _parse_response(client=client, response=response)
+def _build_response(response: httpx.Response) -> Response[CollectionResponseAssociatedIdForwardPaging]:
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +104,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -153,7 +149,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -196,7 +192,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -239,4 +235,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)

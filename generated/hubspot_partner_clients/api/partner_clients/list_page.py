@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.collection_response_simple_public_object_with_associations_forward_paging import (
     CollectionResponseSimplePublicObjectWithAssociationsForwardPaging,
 )
@@ -50,7 +50,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    response: httpx.Response,
 ) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
     if response.status_code == 200:
         response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
@@ -63,9 +63,9 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    response: httpx.Response,
 ) -> Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]:
-    parsed = _parse_response(client=client, response=response)
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +119,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -167,7 +167,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -213,7 +213,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -259,4 +259,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)

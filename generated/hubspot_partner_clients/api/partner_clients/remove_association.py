@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...types import Response
 
 
@@ -29,15 +29,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
+def _parse_response(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
 
     raise errors.HubSpotError.from_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
-    _parse_response(client=client, response=response)
+def _build_response(response: httpx.Response) -> Response[None]:
+    _parse_response(response)
     parsed = None
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -83,7 +83,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -122,7 +122,7 @@ def sync(
         **kwargs,
     )
 
-    _parse_response(client=client, response=response)
+    _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -196,4 +196,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    _parse_response(client=client, response=response)
+    _parse_response(response)

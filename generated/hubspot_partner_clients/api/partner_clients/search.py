@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.collection_response_with_total_simple_public_object import (
     CollectionResponseWithTotalSimplePublicObject,
 )
@@ -31,9 +31,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CollectionResponseWithTotalSimplePublicObject:
+def _parse_response(response: httpx.Response) -> CollectionResponseWithTotalSimplePublicObject:
     if response.status_code == 200:
         response_200 = CollectionResponseWithTotalSimplePublicObject.from_dict(response.json())
 
@@ -42,10 +40,8 @@ def _parse_response(
     raise errors.HubSpotError.from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CollectionResponseWithTotalSimplePublicObject]:
-    parsed = _parse_response(client=client, response=response)
+def _build_response(response: httpx.Response) -> Response[CollectionResponseWithTotalSimplePublicObject]:
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +80,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -117,7 +113,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -148,7 +144,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -179,4 +175,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)

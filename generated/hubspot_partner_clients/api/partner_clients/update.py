@@ -5,7 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.simple_public_object import SimplePublicObject
 from ...models.simple_public_object_input import SimplePublicObjectInput
 from ...types import UNSET, Response, Unset
@@ -41,7 +41,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SimplePublicObject:
+def _parse_response(response: httpx.Response) -> SimplePublicObject:
     if response.status_code == 200:
         response_200 = SimplePublicObject.from_dict(response.json())
 
@@ -50,10 +50,8 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.HubSpotError.from_response(response)
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SimplePublicObject]:
-    parsed = _parse_response(client=client, response=response)
+def _build_response(response: httpx.Response) -> Response[SimplePublicObject]:
+    parsed = _parse_response(response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +96,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -137,7 +135,7 @@ def sync(
         **kwargs,
     )
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
 
 
 async def asyncio_detailed(
@@ -174,7 +172,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -211,4 +209,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _parse_response(client=client, response=response)
+    return _parse_response(response)
