@@ -50,7 +50,10 @@ def _expose_pyenv_versions() -> None:
 
 _expose_pyenv_versions()
 # Where `tests` puts the runtime dependencies' wheels for the release test.
-PACKAGE = Path(__file__).resolve().parent / "generated" / "hubspot_partner_clients"
+# The package's two folders in a checkout: the generator's output and the hand-written modules.
+PACKAGE_FOLDERS = [
+    Path(__file__).resolve().parent / tree / "hubspot_partner_clients" for tree in ("generated", "overlays")
+]
 WHEELS = str(Path(__file__).resolve().parent / ".nox" / "release-test-wheels")
 
 
@@ -137,6 +140,11 @@ def docs(session: nox.Session) -> None:
     """The HTML API reference (operations, models, overlays) into site/."""
     session.install("-r", "requirements/docs.txt", ".")
     # Each public module by name: pdoc follows only the submodules a package's __all__ lists.
-    public = [p for p in sorted(PACKAGE.glob("[!_]*")) if p.suffix == ".py" or (p / "__init__.py").is_file()]
-    modules = [f"hubspot_partner_clients.{p.stem}" for p in public]
+    public = [
+        p
+        for folder in PACKAGE_FOLDERS
+        for p in sorted(folder.glob("[!_]*"))
+        if p.suffix == ".py" or (p / "__init__.py").is_file()
+    ]
+    modules = sorted(f"hubspot_partner_clients.{p.stem}" for p in public)
     session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients", *modules)
