@@ -130,7 +130,7 @@ def test_a_dangling_ref_fails_with_its_location_and_leaves_generated_untouched(
 
 
 def test_an_invalid_schema_fails_with_the_validators_message_and_location(
-    tmp_path: Path, target: Path
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = modified_document(
         tmp_path,
@@ -141,6 +141,15 @@ def test_an_invalid_schema_fails_with_the_validators_message_and_location(
 
     assert main(["generate", "--document", str(source), "--target", str(target)]) == 1
 
+    printed = capsys.readouterr()
+    message = printed.out + printed.err
+    assert "invalid OpenAPI document" in message
+    # What: the validator's complaint about the value.
+    assert "'maybe' is not of type 'boolean'" in message
+    # Where: the path in the document and the line the YAML puts it on.
+    line = source.read_text(encoding="utf-8").splitlines().index("          nullable: maybe") + 1
+    where = "components.schemas.BatchResponseSimplePublicObjectWithErrors.properties.numErrors.nullable"
+    assert f"{where} (line {line})" in message
     assert tree_bytes(target) == before
 
 
