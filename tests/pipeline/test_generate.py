@@ -204,6 +204,17 @@ def test_a_document_without_its_openapi_key_says_so(tmp_path: Path) -> None:
     assert "add the version it is written in (`openapi: 3.0.3`)" in message
 
 
+def test_an_unknown_openapi_version_is_named(tmp_path: Path) -> None:
+    source = modified_document(tmp_path, "openapi: 3.0.3\n", "openapi: 4.0.0\n")
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "`openapi: 4.0.0` is not an OpenAPI version the validator knows" in message
+    assert "ValidatorDetectError" not in message
+
+
 def test_a_validator_message_is_bounded_to_a_screen(tmp_path: Path) -> None:
     # The validator's message quotes the offending value whole: here a 50,000-character enum.
     values = ", ".join(f"VALUE_{n}" for n in range(5_000))
