@@ -13,7 +13,7 @@ the ratio is the median of the passes' ratios.
 from __future__ import annotations
 
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -50,29 +50,34 @@ def run(*, objects: int = 100_000, runs: int = 5) -> Figure:
     with DoubleProcess(unlimited_double(objects), start_timeout=300) as double:
         sdk = create_client(double.token, base_url=double.base_url, rate_limit=unlimited_rate())
         with sdk, httpx.Client(base_url=double.base_url, headers=sdk.get_httpx_client().headers) as http:
-
-            def sdk_pages() -> Iterator[int]:
+            # Each yields a page's objects as is: no work beyond the walk itself is timed.
+            def sdk_pages() -> Iterator[Sequence[Any]]:
                 for page in paginate(list_page.sync, client=sdk, limit=PAGE).iter_pages():
-                    yield len(page.results)
+                    yield page.results
 
-            def httpx_pages() -> Iterator[int]:
+            def httpx_pages() -> Iterator[Sequence[Any]]:
                 params: dict[str, Any] = {"limit": PAGE, "archived": "false"}
                 while True:
                     response = http.get(_PATH, params=params)
                     response.raise_for_status()
                     page = response.json()
-                    yield len(page["results"])
+                    yield page["results"]
                     after = page.get("paging", {}).get("next", {}).get("after")
                     if after is None:
                         return
                     params = {"limit": PAGE, "after": after, "archived": "false"}
 
-            def walk(pages: Callable[[], Iterator[int]]) -> Callable[[], int]:
-                return lambda: sum(pages())
+            def walk(pages: Callable[[], Iterator[Sequence[Any]]]) -> Callable[[], int]:
+                return lambda: sum(len(page) for page in pages())
 
-            counts = {walk(httpx_pages)(), walk(sdk_pages)()}  # warm-up, and proof both walk everything
-            if counts != {objects}:
-                raise RuntimeError(f"expected {objects} objects on each side, counted {counts}")
+            # Warm-up, and proof both walk everything once: distinct ids, so that a walk that
+            # repeats one page as often as there are pages does not pass.
+            distinct = {
+                "baseline": len({obj["id"] for page in httpx_pages() for obj in page}),
+                "subject": len({obj.id for page in sdk_pages() for obj in page}),
+            }
+            if set(distinct.values()) != {objects}:
+                raise RuntimeError(f"expected {objects} distinct objects on each side, walked {distinct}")
             base: list[float] = []
             subj: list[float] = []
             for _ in range(runs):
@@ -100,5 +105,10 @@ def run(*, objects: int = 100_000, runs: int = 5) -> Figure:
             f" subject {subj_mb:.2f} MB, baseline {base_mb:.2f} MB"
         ],
         samples={"baseline_s": base, "subject_s": subj},
-        extra={"subject_peak_mb": round(subj_mb, 3), "baseline_peak_mb": round(base_mb, 3)},
+        extra={
+            "subject_objects": distinct["subject"],
+            "baseline_objects": distinct["baseline"],
+            "subject_peak_mb": round(subj_mb, 3),
+            "baseline_peak_mb": round(base_mb, 3),
+        },
     )

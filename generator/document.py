@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from openapi_spec_validator import validate
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError, ValidatorDetectError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -41,35 +41,71 @@ def load(path: Path) -> dict[str, Any]:
 def validate_document(path: Path) -> dict[str, Any]:
     """Validate against the OpenAPI schema and our lint rules; return the document."""
     document = load(path)
+    if "openapi" not in document:
+        # Without it the validator cannot pick a schema and says only "ValidatorDetectError".
+        raise GenerationError(
+            f"{path}: the document lacks the `openapi:` version key at the top level; add the version"
+            " it is written in (`openapi: 3.0.3`) as its first line and run `nox -s generate` again;"
+            " generated/ was not changed."
+        )
+    # Before the validator: it resolves a $ref only when it reaches it, and then fails with
+    # the whole document in its message and no location.
+    dangling = list(_dangling_refs(document, document))
+    if dangling:
+        raise GenerationError(f"{path}: invalid OpenAPI document:\n{_listing(dangling)}\n{_RERUN}")
     try:
         validate(_plain(document))
+    except ValidatorDetectError:
+        raise GenerationError(
+            f"{path}: `openapi: {document['openapi']}` is not an OpenAPI version the validator knows;"
+            f" the document is written for 3.0 (`openapi: 3.0.3`).\n{_RERUN}"
+        ) from None
     except OpenAPIValidationError as exc:
         # A failed oneOf/anyOf reports the whole subtree; its best sub-error
         # points at the actual mistake (e.g. `type: integr`).
         error = _deepest(exc)
-        where = list(error.absolute_path)
-        message = error.message if len(error.message) <= 300 else error.message[:300] + "..."
+        where = _location(document, list(error.absolute_path))
         raise GenerationError(
-            f"{path}: invalid OpenAPI document{_location(document, where)}: {message}\n"
-            "Fix the document and run `nox -s generate` again; generated/ was not changed."
+            f"{path}: invalid OpenAPI document{where}: {_bounded(error.message)}\n{_RERUN}"
         ) from None
-    except Exception as exc:  # noqa: BLE001 - the validator raises referencing's errors for a $ref it cannot resolve
+    except Exception as exc:  # noqa: BLE001 - referencing's errors, for a $ref outside the document it cannot resolve
         raise GenerationError(
-            f"{path}: invalid OpenAPI document: {type(exc).__name__}: {exc}\n"
-            "Fix the document and run `nox -s generate` again; generated/ was not changed."
+            f"{path}: invalid OpenAPI document: {type(exc).__name__}: {_bounded(str(exc))}\n{_RERUN}"
         ) from None
-    dangling = list(_dangling_refs(document))
-    if dangling:
-        listing = "\n".join(f"  - {problem}" for problem in dangling)
-        raise GenerationError(
-            f"{path}: invalid OpenAPI document:\n{listing}\n"
-            "Fix the document and run `nox -s generate` again; generated/ was not changed."
-        )
     problems = list(lint(document))
     if problems:
-        listing = "\n".join(f"  - {problem}" for problem in problems)
-        raise GenerationError(f"{path}: the document breaks the project's conventions:\n{listing}")
+        raise GenerationError(f"{path}: the document breaks the project's conventions:\n{_listing(problems)}")
     return document
+
+
+_RERUN = "Fix the document and run `nox -s generate` again; generated/ was not changed."
+# What fits on a screen: validator messages repr whole subtrees, which can be the entire document.
+MAX_LINES = 20
+MAX_CHARS = 2_000
+
+
+def _bounded(text: str) -> str:
+    """`text` within MAX_LINES lines and MAX_CHARS characters, saying how much was left out.
+
+    The middle goes: a validator's message ends with what is wrong ("... is not of type 'array'")
+    after a repr of the value, so the head and the tail are what a reader needs.
+    """
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        head, tail = lines[: MAX_LINES - 6], lines[-5:]
+        text = "\n".join([*head, f"[... {len(lines) - len(head) - len(tail):,} lines not shown ...]", *tail])
+    if len(text) > MAX_CHARS:
+        head_chars, tail_chars = MAX_CHARS * 2 // 3, MAX_CHARS // 4
+        omitted = len(text) - head_chars - tail_chars
+        text = f"{text[:head_chars]} [... {omitted:,} characters not shown ...] {text[-tail_chars:]}"
+    return text
+
+
+def _listing(problems: list[str]) -> str:
+    shown = [f"  - {_bounded(problem)}" for problem in problems[:MAX_LINES]]
+    if len(problems) > MAX_LINES:
+        shown.append(f"  ... and {len(problems) - MAX_LINES} more")
+    return "\n".join(shown)
 
 
 def lint(document: Mapping[str, Any]) -> Iterator[str]:
@@ -151,9 +187,9 @@ def _location(document: Any, path: list[Any]) -> str:
     return f" at {where}" + (f" (line {line})" if line is not None else "")
 
 
-def _dangling_refs(root: Any, node: Any = None, path: tuple[Any, ...] = ()) -> Iterator[str]:
+def _dangling_refs(root: Any, node: Any, path: tuple[Any, ...] = ()) -> Iterator[str]:
     """Each local `$ref` that points at nothing (the validator resolves refs lazily and misses them)."""
-    node = root if node is None else node
+    # `node` has no default: a YAML null (`key:` with no value) must not restart the walk at the root.
     if isinstance(node, Mapping):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/") and not _resolves(root, ref):

@@ -1,8 +1,9 @@
 """The benchmark harness works: each figure runs once at a tiny size and reports a sane figure.
 
 No timing goal is asserted here (benchmarks measure speed, tests do not); only the figures'
-structure, the floor formula, and facts that do not depend on speed (every object paged, every
-update applied).
+structure, the floor formula, and facts that do not depend on speed but that a broken SDK would
+get wrong: no 429 provoked by a bulk run under the limiter, every update applied, every object
+paged once, every model of the parse figure decoded.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def test_parse() -> None:
     figure = parse.run(objects=5, loops=2, runs=1)
     check_figure(figure, "parse")
     assert figure.extra["objects"] == 5
+    # The subject builds typed models with every property asked for, not raw or lazy data.
+    assert figure.extra["objects_decoded"] == 5
 
 
 def test_per_call() -> None:
@@ -53,14 +56,21 @@ def test_bulk_applies_everything_and_counts_429s() -> None:
     check_figure(figure, "bulk")
     assert figure.baseline == pytest.approx(0.4)
     goals = {g.label: g for g in figure.goals}
+    # The limiter keeps 5 requests under 2 per 0.2 s: a 429 means it let a request through early.
+    assert goals["429 answers"].value == 0
     assert goals["inputs not applied"].value == 0
-    assert goals["429 answers"].value >= 0
-    assert figure.extra["requests_per_run"] == 5
+    assert figure.extra["inputs_applied"] == 500
+    assert figure.extra["bulk_statuses"] == "COMPLETE"
+    # Exactly one batch request per 100 inputs reached the double, none retried or repeated.
+    assert figure.extra["requests_answered"] == 5
+    assert figure.extra["status_counts"] == str({"200": 5})
 
 
 def test_paging_walks_everything() -> None:
     figure = paging.run(objects=1_000, runs=1)
     check_figure(figure, "paging")
+    assert figure.extra["subject_objects"] == 1_000
+    assert figure.extra["baseline_objects"] == 1_000
     memory = next(g for g in figure.goals if g.label == "peak memory growth")
     assert memory.value > 0
 

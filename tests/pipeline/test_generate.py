@@ -130,7 +130,7 @@ def test_a_dangling_ref_fails_with_its_location_and_leaves_generated_untouched(
 
 
 def test_an_invalid_schema_fails_with_the_validators_message_and_location(
-    tmp_path: Path, target: Path
+    tmp_path: Path, target: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = modified_document(
         tmp_path,
@@ -141,6 +141,15 @@ def test_an_invalid_schema_fails_with_the_validators_message_and_location(
 
     assert main(["generate", "--document", str(source), "--target", str(target)]) == 1
 
+    printed = capsys.readouterr()
+    message = printed.out + printed.err
+    assert "invalid OpenAPI document" in message
+    # What: the validator's complaint about the value.
+    assert "'maybe' is not of type 'boolean'" in message
+    # Where: the path in the document and the line the YAML puts it on.
+    line = source.read_text(encoding="utf-8").splitlines().index("          nullable: maybe") + 1
+    where = "components.schemas.BatchResponseSimplePublicObjectWithErrors.properties.numErrors.nullable"
+    assert f"{where} (line {line})" in message
     assert tree_bytes(target) == before
 
 
@@ -157,6 +166,87 @@ def test_a_validator_error_names_the_deepest_location(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "BatchResponseSimplePublicObjectWithErrors.properties.numErrors.type" in message
     assert "'integr' is not one of" in message
+
+
+def test_a_dangling_ref_in_a_schema_property_names_it_briefly(tmp_path: Path) -> None:
+    # The validator would meet this $ref first and fail with the whole document as a dict.
+    source = modified_document(
+        tmp_path,
+        '          items:\n            $ref: "#/components/schemas/PublicObjectWarning"',
+        '          items:\n            $ref: "#/components/schemas/NoSuchWarning"',
+    )
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "'#/components/schemas/NoSuchWarning' points at nothing" in message
+    assert "components.schemas.SimplePublicObject.properties.warnings.items" in message
+    line = (
+        source.read_text(encoding="utf-8")
+        .splitlines()
+        .index('            $ref: "#/components/schemas/NoSuchWarning"')
+    )
+    assert f"(line {line + 1})" in message
+    assert "'openapi': '3.0.3'" not in message  # no repr of the document
+    assert len(message) < document.MAX_CHARS
+    assert len(message.splitlines()) <= document.MAX_LINES
+
+
+def test_a_document_without_its_openapi_key_says_so(tmp_path: Path) -> None:
+    source = modified_document(tmp_path, "openapi: 3.0.3\n", "")
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "lacks the `openapi:` version key" in message
+    assert "add the version it is written in (`openapi: 3.0.3`)" in message
+
+
+def test_an_unknown_openapi_version_is_named(tmp_path: Path) -> None:
+    source = modified_document(tmp_path, "openapi: 3.0.3\n", "openapi: 4.0.0\n")
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "`openapi: 4.0.0` is not an OpenAPI version the validator knows" in message
+    assert "ValidatorDetectError" not in message
+
+
+def test_a_validator_message_is_bounded_to_a_screen(tmp_path: Path) -> None:
+    # The validator's message quotes the offending value whole: here a 50,000-character enum.
+    values = ", ".join(f"VALUE_{n}" for n in range(5_000))
+    source = modified_document(
+        tmp_path,
+        "          type: integer\n          format: int32\n          description: The number of errors.",
+        f"          type: integer\n          format: int32\n          description: The number of errors.\n"
+        f"          enum: {{{values}}}",
+    )
+
+    with pytest.raises(GenerationError) as caught:
+        document.validate_document(source)
+
+    message = str(caught.value)
+    assert "numErrors.enum" in message
+    assert "is not of type 'array'" in message  # what is wrong survives the cut
+    assert "characters not shown" in message
+    assert len(message) < document.MAX_CHARS + 500
+    assert len(message.splitlines()) <= document.MAX_LINES + 2
+
+
+def test_bounded_keeps_the_head_and_the_tail_within_a_screen() -> None:
+    assert document._bounded("short") == "short"
+    many = [f"line {n}" for n in range(100)]
+    cut = document._bounded("\n".join(many)).splitlines()
+    assert len(cut) <= document.MAX_LINES
+    assert cut[0] == "line 0"
+    assert cut[-1] == "line 99"
+    assert "lines not shown" in "\n".join(cut)
+    wide = document._bounded("x" * 30_000 + " is not of type 'array'")
+    assert len(wide) <= document.MAX_CHARS + 50
+    assert wide.endswith("is not of type 'array'")
 
 
 def test_a_generator_failure_leaves_generated_untouched(tmp_path: Path, target: Path) -> None:
