@@ -1,7 +1,8 @@
 """The pipeline's entry points. Sessions stay short: the logic lives in generator/.
 
 `nox` runs the main job (generate, lint, tests, build); `nox -t checks` runs
-every check (drift, lint, the test suite on each supported Python).
+every check (drift, conformance with HubSpot's document, lint, the test suite
+on each supported Python).
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def check(session: nox.Session) -> None:
     """Fail, printing the diff, when generated/ differs from a fresh generation."""
     session.install("-r", "requirements/generate.txt")
     session.run("python", "-m", "generator", "check")
+
+
+@nox.session(python=PYTHON, tags=["checks"])
+def conformance(session: nox.Session) -> None:
+    """Fail, naming operation and field, where openapi/ differs from HubSpot's document unlisted."""
+    session.install("-r", "requirements/generate.txt")
+    session.run("python", "-m", "generator", "conformance")
 
 
 @nox.session(python=PYTHON, tags=["checks"])

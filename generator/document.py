@@ -136,11 +136,12 @@ def lint(document: Mapping[str, Any]) -> Iterator[str]:
                 schema = parameter.get("schema") or {}
                 is_array_query = parameter.get("in") == "query" and schema.get("type") == "array"
                 if is_array_query and (
-                    parameter.get("explode", True) or parameter.get("style", "form") != "form"
+                    not parameter.get("explode", True) or parameter.get("style", "form") != "form"
                 ):
                     yield (
                         f"{where}: array query parameter {parameter.get('name')!r} must be `style: form, "
-                        "explode: false`: the endpoint template sends arrays comma separated"
+                        "explode: true` (HubSpot's contract): the endpoint template sends arrays as repeated"
+                        " parameters"
                     )
 
 

@@ -21,6 +21,10 @@ from generator.generation_error import GenerationError
 REPO = Path(__file__).resolve().parent.parent
 DOCUMENT = REPO / "openapi" / "partner-clients.yaml"
 GENERATED = REPO / "generated"
+# HubSpot's published document, in the team's shared folder beside the repository
+# (absent in a clone elsewhere), and the differences from it we keep on purpose.
+HUBSPOT_DOCUMENT = REPO.parent / "shared" / "spec" / "hubspot-official" / "partnerClients-v3.json"
+DEVIATIONS = REPO / "openapi" / "deviations.yaml"
 # Inside the repository, so ruff applies pyproject.toml's per-file rules to the
 # staged tree exactly as it does to generated/.
 STAGING = REPO / ".staging"

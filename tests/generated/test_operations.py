@@ -70,7 +70,7 @@ def query(request: httpx.Request) -> dict[str, list[str]]:
     return parse_qs(request.url.query.decode(), keep_blank_values=True)
 
 
-def test_list_page_sends_arrays_comma_separated(call: Caller, sent: list[httpx.Request]) -> None:
+def test_list_page_sends_arrays_as_repeated_parameters(call: Caller, sent: list[httpx.Request]) -> None:
     page = call(
         list_page,
         limit=7,
@@ -84,9 +84,10 @@ def test_list_page_sends_arrays_comma_separated(call: Caller, sent: list[httpx.R
     assert (request.method, request.url.path) == ("GET", BASE)
     assert query(request) == {
         "limit": ["7"],
-        "properties": ["name,domain"],
+        # HubSpot's contract: `style: form, explode: true`, one parameter per item.
+        "properties": ["name", "domain"],
         "propertiesWithHistory": ["name"],
-        "associations": ["contacts,companies"],
+        "associations": ["contacts", "companies"],
         "archived": ["false"],
     }
     assert isinstance(page, CollectionResponseSimplePublicObjectWithAssociationsForwardPaging)
@@ -117,7 +118,7 @@ def test_get_by_id(call: Caller, sent: list[httpx.Request]) -> None:
 
     request = only(sent)
     assert (request.method, request.url.path) == ("GET", f"{BASE}/{FIRST}")
-    assert query(request) == {"properties": ["name,external_ref"], "archived": ["false"]}
+    assert query(request) == {"properties": ["name", "external_ref"], "archived": ["false"]}
     assert isinstance(obj, SimplePublicObjectWithAssociations)
     assert obj.id == FIRST
     assert obj.properties["external_ref"] == "PC-000000"
@@ -238,10 +239,35 @@ def test_search(call: Caller, sent: list[httpx.Request]) -> None:
         "sorts": ["-hs_object_id"],
         "properties": ["name"],
         "limit": 1,
+        "after": "0",
     }
     assert isinstance(page, CollectionResponseWithTotalSimplePublicObject)
     assert page.total == 2
     assert [o.id for o in page.results] == [SECOND]
+
+
+def test_an_empty_search_request_sends_every_field_hubspot_requires(call: Caller, sent: list[httpx.Request]) -> None:
+    page = call(search, body=PublicObjectSearchRequest())
+
+    # HubSpot's contract requires all five; the document's defaults fill them.
+    assert json.loads(only(sent).content) == {
+        "filterGroups": [],
+        "sorts": [],
+        "properties": [],
+        "limit": 10,
+        "after": "0",
+    }
+    assert isinstance(page, CollectionResponseWithTotalSimplePublicObject)
+    assert len(page.results) == 10
+
+
+def test_a_batch_read_without_property_lists_sends_them_empty(call: Caller, sent: list[httpx.Request]) -> None:
+    body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=FIRST)])
+
+    result = call(batch_read, body=body)
+
+    assert json.loads(only(sent).content) == {"inputs": [{"id": FIRST}], "properties": [], "propertiesWithHistory": []}
+    assert [o.id for o in result.results] == [FIRST]
 
 
 def test_associations_list_add_remove(call: Caller, sent: list[httpx.Request]) -> None:

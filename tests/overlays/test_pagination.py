@@ -213,7 +213,7 @@ def test_other_parameters_pass_through_unchanged_on_every_page(
     assert len(queries) == 3
     for query in queries:
         assert query["limit"] == ["7"]
-        assert query["properties"] == ["name,client_tier"]
+        assert query["properties"] == ["name", "client_tier"]
         assert query["associations"] == ["deals"]
         assert query["archived"] == ["false"]
     # The cursor is the only thing that changes: none on the first page, then each page's next.after.

@@ -278,7 +278,7 @@ def test_lint_rules_name_the_convention_broken() -> None:
     operation = spec["paths"]["/crm/v3/objects/partner_clients/search"]["post"]
     operation["operationId"] = "doSearch"
     del operation["summary"]
-    spec["components"]["parameters"]["Properties"]["explode"] = True
+    spec["components"]["parameters"]["Properties"]["explode"] = False
 
     problems = list(document.lint(spec))
 

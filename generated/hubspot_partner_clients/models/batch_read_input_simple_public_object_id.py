@@ -17,9 +17,9 @@ class BatchReadInputSimplePublicObjectId:
 
     inputs: list[SimplePublicObjectId]
     """ One input per object to read. """
-    properties: list[str]
+    properties: list[str] = _attrs_field(factory=list)
     """ The properties to return. """
-    properties_with_history: list[str]
+    properties_with_history: list[str] = _attrs_field(factory=list)
     """ The properties to return with their history of values. """
     id_property: str | Unset = UNSET
     """ The name of a unique property whose values are given in place of the ids. """

@@ -13,91 +13,84 @@ T = TypeVar("T", bound="PublicObjectSearchRequest")
 
 @_attrs_define
 class PublicObjectSearchRequest:
-    """A search for partner clients."""
+    """A search for partner clients. HubSpot requires every field but `query`; each has a default (no filters, no sorts,
+    the default properties, a page of 10 from the start), so a request names only what it narrows.
 
-    filter_groups: list[FilterGroup] | Unset = UNSET
+    """
+
+    filter_groups: list[FilterGroup] = _attrs_field(factory=list)
     """ Groups of filters; an object matches when it matches every filter of any one group. """
-    sorts: list[str] | Unset = UNSET
+    sorts: list[str] = _attrs_field(factory=list)
     """ Property names to sort by, such as `name`, or `-name` for descending order. """
+    properties: list[str] = _attrs_field(factory=list)
+    """ The properties to return. """
+    limit: int = 10
+    """ The most results to return on one page (at most 200). """
+    after: str = "0"
+    """ The cursor of the page to read, from the previous page's `paging.next.after`. """
     query: str | Unset = UNSET
     """ Text to search for in the default searchable properties. """
-    properties: list[str] | Unset = UNSET
-    """ The properties to return. """
-    limit: int | Unset = UNSET
-    """ The most results to return on one page (at most 200). """
-    after: str | Unset = UNSET
-    """ The cursor of the page to read, from the previous page's `paging.next.after`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        filter_groups: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.filter_groups, Unset):
-            filter_groups = []
-            for filter_groups_item_data in self.filter_groups:
-                filter_groups_item = filter_groups_item_data.to_dict()
-                filter_groups.append(filter_groups_item)
+        filter_groups = []
+        for filter_groups_item_data in self.filter_groups:
+            filter_groups_item = filter_groups_item_data.to_dict()
+            filter_groups.append(filter_groups_item)
 
-        sorts: list[str] | Unset = UNSET
-        if not isinstance(self.sorts, Unset):
-            sorts = self.sorts
+        sorts = self.sorts
 
-        query = self.query
-
-        properties: list[str] | Unset = UNSET
-        if not isinstance(self.properties, Unset):
-            properties = self.properties
+        properties = self.properties
 
         limit = self.limit
 
         after = self.after
 
+        query = self.query
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if filter_groups is not UNSET:
-            field_dict["filterGroups"] = filter_groups
-        if sorts is not UNSET:
-            field_dict["sorts"] = sorts
+        field_dict.update(
+            {
+                "filterGroups": filter_groups,
+                "sorts": sorts,
+                "properties": properties,
+                "limit": limit,
+                "after": after,
+            }
+        )
         if query is not UNSET:
             field_dict["query"] = query
-        if properties is not UNSET:
-            field_dict["properties"] = properties
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if after is not UNSET:
-            field_dict["after"] = after
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _filter_groups = d.pop("filterGroups", UNSET)
-        filter_groups: list[FilterGroup] | Unset = UNSET
-        if _filter_groups is not UNSET:
-            filter_groups = []
-            for filter_groups_item_data in _filter_groups:
-                filter_groups_item = FilterGroup.from_dict(filter_groups_item_data)
+        filter_groups = []
+        _filter_groups = d.pop("filterGroups")
+        for filter_groups_item_data in _filter_groups:
+            filter_groups_item = FilterGroup.from_dict(filter_groups_item_data)
 
-                filter_groups.append(filter_groups_item)
+            filter_groups.append(filter_groups_item)
 
-        sorts = cast(list[str], d.pop("sorts", UNSET))
+        sorts = cast(list[str], d.pop("sorts"))
+
+        properties = cast(list[str], d.pop("properties"))
+
+        limit = d.pop("limit")
+
+        after = d.pop("after")
 
         query = d.pop("query", UNSET)
-
-        properties = cast(list[str], d.pop("properties", UNSET))
-
-        limit = d.pop("limit", UNSET)
-
-        after = d.pop("after", UNSET)
 
         public_object_search_request = cls(
             filter_groups=filter_groups,
             sorts=sorts,
-            query=query,
             properties=properties,
             limit=limit,
             after=after,
+            query=query,
         )
 
         public_object_search_request.additional_properties = d

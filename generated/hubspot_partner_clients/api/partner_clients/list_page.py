@@ -27,14 +27,23 @@ def _get_kwargs(
 
     params["after"] = after
 
+    json_properties: list[str] | Unset = UNSET
     if not isinstance(properties, Unset):
-        params["properties"] = ",".join(str(item) for item in properties)
+        json_properties = properties
 
+    params["properties"] = json_properties
+
+    json_properties_with_history: list[str] | Unset = UNSET
     if not isinstance(properties_with_history, Unset):
-        params["propertiesWithHistory"] = ",".join(str(item) for item in properties_with_history)
+        json_properties_with_history = properties_with_history
 
+    params["propertiesWithHistory"] = json_properties_with_history
+
+    json_associations: list[str] | Unset = UNSET
     if not isinstance(associations, Unset):
-        params["associations"] = ",".join(str(item) for item in associations)
+        json_associations = associations
+
+    params["associations"] = json_associations
 
     params["archived"] = archived
 

@@ -61,7 +61,9 @@ def sync_detailed(
     at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
 
     Args:
-        body (PublicObjectSearchRequest): A search for partner clients.
+        body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
+            field but `query`; each has a default (no filters, no sorts, the default properties, a
+            page of 10 from the start), so a request names only what it narrows.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -94,7 +96,9 @@ def sync(
     at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
 
     Args:
-        body (PublicObjectSearchRequest): A search for partner clients.
+        body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
+            field but `query`; each has a default (no filters, no sorts, the default properties, a
+            page of 10 from the start), so a request names only what it narrows.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -127,7 +131,9 @@ async def asyncio_detailed(
     at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
 
     Args:
-        body (PublicObjectSearchRequest): A search for partner clients.
+        body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
+            field but `query`; each has a default (no filters, no sorts, the default properties, a
+            page of 10 from the start), so a request names only what it narrows.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -158,7 +164,9 @@ async def asyncio(
     at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
 
     Args:
-        body (PublicObjectSearchRequest): A search for partner clients.
+        body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
+            field but `query`; each has a default (no filters, no sorts, the default properties, a
+            page of 10 from the start), so a request names only what it narrows.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
