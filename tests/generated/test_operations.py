@@ -7,6 +7,7 @@ it (httpx's view, raw path included) and as the server received it.
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -196,6 +197,12 @@ def test_a_blank_path_argument_is_refused_before_sending(
     assert argument in str(caught.value)
     assert "nothing was sent" in str(caught.value)
     assert sent == []
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (type(copy), str(copy), copy.argument) == (
+        errors.InvalidArgumentError,
+        str(caught.value),
+        argument,
+    )
 
 
 def test_update(call: Caller, sent: list[httpx.Request], double: HubSpotDouble) -> None:
