@@ -57,6 +57,7 @@ __all__ = [
 
 _SNIPPET_CHARS = 200
 _CORRELATION_HEADER = "x-hubspot-correlation-id"
+_REFUSED = "the request could not be sent as built (an illegal header value? its text is not shown)"
 # The request never left: connecting failed, or no pooled connection came free.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSPORT_FAILURES: dict[type[httpx.RequestError], str] = {
@@ -219,13 +220,9 @@ class HubSpotConnectionError(HubSpotError):
             request: httpx.Request | None = exc.request
         except RuntimeError:  # an error raised outside any request (a test double's, say)
             request = None
-        # LocalProtocolError echoes what it refused, which can be the
-        # Authorization header (a token with a newline): its text stays out.
-        reason = (
-            "the request could not be sent as built (an illegal header value?)"
-            if isinstance(exc, httpx.LocalProtocolError)
-            else _bounded(str(exc) or "no detail")
-        )
+        if isinstance(exc, httpx.LocalProtocolError):
+            _scrub_refusal(exc)
+        reason = _bounded(str(exc) or "no detail")
         error = error_class(
             status_code=None,
             method=request.method if request is not None else "",
@@ -269,6 +266,22 @@ class InvalidArgumentError(ValueError):
             argument=argument,
             operation=operation,
         )
+
+
+def _scrub_refusal(exc: BaseException) -> None:
+    """Blank the messages of a refused request, which can quote the Authorization header.
+
+    h11 refuses an illegal header value (a token read with its newline) by
+    quoting it, and httpcore and httpx repeat the text in the exceptions they
+    chain to it; a logged traceback of ``__cause__`` would print the token.
+    Only that chain is touched, not an exception the caller was handling.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and type(current).__name__ == "LocalProtocolError":
+        seen.add(id(current))
+        current.args = (_REFUSED,)
+        current = current.__cause__ or current.__context__
 
 
 def _unpickle(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
@@ -416,7 +429,7 @@ def _class_for_status(status_code: int) -> type[HubSpotError]:
 
 
 def _status_phrase(status_code: int | None) -> str:
-    if status_code is None:
+    if status_code is None:  # no answer arrived; the connection errors say why in their message
         return "no answer"
     try:
         return http.HTTPStatus(status_code).phrase

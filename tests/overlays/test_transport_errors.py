@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import pickle
 import socket
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -171,6 +172,8 @@ def test_a_token_that_breaks_the_header_is_not_echoed(fresh: HubSpotDouble, mode
     assert isinstance(error.__cause__, httpx.LocalProtocolError)
     assert "illegal header value" in str(error)
     _assert_no_token(error, TOKEN)
+    # Nor anywhere in the chain a logged traceback prints.
+    assert TOKEN not in "".join(traceback.format_exception(error))
     assert fresh.requests.all() == []
 
 
