@@ -101,6 +101,8 @@ def test_the_correlation_id_comes_from_the_header_when_the_body_has_none(
 def test_an_error_without_an_answer_describes_itself() -> None:
     error = HubSpotError(status_code=None, method="GET", url="https://api.hubapi.com/x", body=None)
     assert (error.message, str(error)) == ("no answer", "GET https://api.hubapi.com/x: no answer")
+    odd = HubSpotError(status_code=599, method="GET", url="https://api.hubapi.com/x", body=None)
+    assert odd.message == "HTTP 599"
 
 
 def test_400_validation_with_details(client: HubSpotClient) -> None:
