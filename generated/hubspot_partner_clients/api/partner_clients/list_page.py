@@ -62,13 +62,17 @@ def _parse_response(
     response: httpx.Response,
 ) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
     if response.status_code == 200:
-        response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
-            response.json()
-        )
-
+        try:
+            response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
+                response.json()
+            )
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="list_page", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="list_page")
 
 
 def _build_response(
@@ -109,7 +113,9 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
@@ -124,9 +130,10 @@ def sync_detailed(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _build_response(response)
 
@@ -157,7 +164,9 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
@@ -172,9 +181,10 @@ def sync(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _parse_response(response)
 
@@ -205,7 +215,9 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
@@ -220,7 +232,10 @@ async def asyncio_detailed(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _build_response(response)
 
@@ -251,7 +266,9 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
@@ -266,6 +283,9 @@ async def asyncio(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _parse_response(response)
