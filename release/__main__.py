@@ -26,7 +26,7 @@ def bump(ref: str | None, generated: Path, today: str) -> str:
     project.write_version(version)
     text = project.CHANGELOG.read_text(encoding="utf-8") if project.CHANGELOG.exists() else ""
     project.CHANGELOG.write_text(changelog.prepend_entry(text, entry), encoding="utf-8")
-    print(f"{current} -> {version} ({level}: {len(changes)} API differences from {ref})\n\n{entry}")
+    print(f"{changelog.summary(current, version, level, changes, ref)}\n\n{entry}")
     return version
 
 
