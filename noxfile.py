@@ -8,6 +8,7 @@ on each supported Python).
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -117,9 +118,12 @@ def compat(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Build the sdist and the wheel into dist/."""
+    """Build the sdist and the wheel into an emptied dist/, recording the git tree they came from."""
     session.install("-r", "requirements/build.txt")
+    # Only this build in dist/: `nox -s publish` uploads all of it and checks it against the record.
+    shutil.rmtree("dist", ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", "dist", ".")
+    session.run("python", "-m", "release.buildrecord", "dist", ".")
 
 
 @nox.session(python=PYTHON)
@@ -138,7 +142,7 @@ def release(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Upload dist/* to the index in HUBSPOT_SDK_INDEX_URL, tag HEAD; refuse on drift or a known version."""
+    """Upload dist/ to the index, tag HEAD; refuse, uploading nothing, what it cannot vouch for."""
     session.install("-r", "requirements/release.txt", "-r", "requirements/generate.txt")
     session.run("python", "-m", "release", "publish", *session.posargs)
 
