@@ -48,7 +48,12 @@ def _publish(dist: Path, tag: bool, repo: Path) -> None:
             f"published {version} but did not tag it: HEAD is not at {version}; "
             f"tag the commit that holds it with `git tag {name} <commit>` and push the tag"
         )
-    _git(repo, "tag", name)
+    try:
+        _git(repo, "tag", name)
+    except PublishFailed as exc:
+        raise PublishFailed(
+            f"published {version} but did not tag it ({exc}): tag HEAD with `git tag {name}` and push the tag"
+        ) from None
     print(f"tagged HEAD {name}, the baseline of the next release: push it with `git push origin {name}`")
 
 

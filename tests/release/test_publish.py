@@ -22,6 +22,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.parser import Parser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -394,6 +396,67 @@ def test_an_index_answering_404_is_refused_not_taken_for_empty(
     assert _stored(open_index) == published
 
 
+class _ListsTheProjectButHidesIt(BaseHTTPRequestHandler):
+    """A simple index whose root lists hubspot-partner-clients while its project page answers 404."""
+
+    def do_GET(self) -> None:
+        if "broken" in self.path:
+            self.send_error(500)
+        elif self.path.rstrip("/").endswith("/simple"):
+            link = '<a href="/simple/hubspot-partner-clients/">hubspot-partner-clients</a>'
+            body = f"<html><body>{link}</body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def odd_index() -> Iterator[str]:
+    """The base URL of an index (a real HTTP server on loopback) whose answers contradict each other."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _ListsTheProjectButHidesIt)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize(
+    ("simple_path", "reason"),
+    [
+        ("simple/", r"lists hubspot-partner-clients but .* answers 404"),
+        ("broken/simple/", r"cannot read .*/broken/simple/hubspot-partner-clients/ .* HTTP 500"),
+    ],
+    ids=["listed-but-missing", "server-error"],
+)
+def test_an_index_whose_state_cannot_be_read_is_refused(
+    open_index: _Index, odd_index: str, dist: list[Path], checkout: Path, *, simple_path: str, reason: str
+) -> None:
+    # Uploads would go to a working index; only the state read from the simple URL is wrong.
+    config = IndexConfig(open_index.config.upload_url, odd_index + simple_path)
+    with pytest.raises(PublishRefused, match=reason):
+        publish(_built(dist, checkout), config, drift=_no_drift, repo=checkout)
+    assert _sdk_files(open_index) == set()
+
+
+def test_an_index_that_cannot_be_reached_is_refused(dist: list[Path], checkout: Path) -> None:
+    closed = f"http://127.0.0.1:{_free_port()}/"
+    with pytest.raises(PublishRefused, match=r"cannot reach .* to check for this version"):
+        publish(
+            _built(dist, checkout), IndexConfig(closed, closed + "simple/"), drift=_no_drift, repo=checkout
+        )
+
+
 def test_an_index_without_auth_takes_an_anonymous_upload(
     open_index: _Index, dist: list[Path], checkout: Path
 ) -> None:
@@ -450,3 +513,27 @@ def test_index_settings_come_from_the_environment_only() -> None:
     )
     assert config.simple_url == "https://pypi.internal/simple/"
     assert "s3cret" not in repr(config)
+
+
+def test_uploaded_but_not_tagged_exits_non_zero(
+    open_index: _Index,
+    dist: list[Path],
+    checkout: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HUBSPOT_SDK_INDEX_URL", open_index.config.upload_url)
+    for name in ("HUBSPOT_SDK_INDEX_SIMPLE_URL", "HUBSPOT_SDK_INDEX_USERNAME", "HUBSPOT_SDK_INDEX_PASSWORD",
+                 "TWINE_USERNAME", "TWINE_PASSWORD"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    built = _built(dist, checkout)
+    tag = f"v{read_version()}"
+    # git's own lock on the tag's ref: no tag exists yet, but creating it fails, after the upload.
+    (checkout / ".git" / "refs" / "tags" / f"{tag}.lock").write_text("", encoding="utf-8")
+
+    assert release_cli.main(["publish", "--dist", str(built), "--repo", str(checkout)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: published {read_version()} but did not tag it" in err
+    assert f"git tag {tag}" in err
+    assert _sdk_files(open_index) == {p.name for p in dist}
+    assert _git(checkout, "tag", "--list").split() == []
