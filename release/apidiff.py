@@ -151,17 +151,11 @@ def _is_enum(obj: griffe.Object) -> bool:
 
 def _entry(obj: griffe.Object, *, in_enum: bool = False) -> Entry:
     if isinstance(obj, griffe.Function):
-        params = [
-            f"{p.kind.value} {p.name}: {p.annotation} = {p.default}"
-            if p.default is not None
-            else f"{p.kind.value} {p.name}: {p.annotation}"
-            for p in obj.parameters
-        ]
         annotations = (
             *((p.name, str(p.annotation)) for p in obj.parameters),
             ("return", str(obj.returns)),
         )
-        return Entry("function", f"({', '.join(params)}) -> {obj.returns}", annotations)
+        return Entry("function", _signature(obj), annotations)
     if isinstance(obj, griffe.Attribute):
         if in_enum and obj.annotation is None and obj.value is not None:
             return Entry(ENUM_MEMBER, str(obj.value))
@@ -172,6 +166,26 @@ def _entry(obj: griffe.Object, *, in_enum: bool = False) -> Entry:
     if isinstance(obj, griffe.Class):
         return Entry("class", f"({', '.join(str(base) for base in obj.bases)})")
     return Entry("module", "")
+
+
+def _signature(function: griffe.Function) -> str:
+    """The signature as Python writes it (`/`, `*`, `*args`, `**kwargs` mark the kinds), for a reader."""
+    kind = griffe.ParameterKind
+    params: list[str] = []
+    for index, p in enumerate(function.parameters):
+        previous = function.parameters[index - 1].kind if index else None
+        if previous is kind.positional_only and p.kind is not kind.positional_only:
+            params.append("/")
+        if p.kind is kind.keyword_only and previous not in {kind.keyword_only, kind.var_positional}:
+            params.append("*")
+        stars = {kind.var_positional: "*", kind.var_keyword: "**"}.get(p.kind, "")
+        text = stars + p.name + ("" if p.annotation is None else f": {p.annotation}")
+        # griffe gives *args and **kwargs the defaults () and {}: not something a caller writes.
+        params.append(text if p.default is None or stars else f"{text} = {p.default}")
+    if function.parameters and function.parameters[-1].kind is kind.positional_only:
+        params.append("/")
+    returns = "" if function.returns is None else f" -> {function.returns}"
+    return f"({', '.join(params)}){returns}"
 
 
 def _incompatible(before: Entry, after: Entry) -> bool:

@@ -282,3 +282,17 @@ def test_baseline_reads_a_committed_tree_and_names_a_missing_tag(tmp_path: Path)
     assert apidiff.load_api(tree)["api.partner_clients.get_by_id.sync"].kind == "function"
     with pytest.raises(baseline.BaselineError, match=r"v0\.0\.0-never"):
         baseline.extract_generated("v0.0.0-never", tmp_path / "missing")
+
+
+def test_a_changed_signature_reads_as_python_writes_it(tmp_path: Path) -> None:
+    before = _package(
+        tmp_path / "old", "def get(item_id: str, /, *, limit: int = 10) -> dict[str, str]: ...\n"
+    )
+    after = _package(
+        tmp_path / "new", "def get(item_id: str, *args: int, limit: int) -> dict[str, str]: ...\n"
+    )
+    changes = apidiff.compare(before, after)
+    assert changelog.render_entry("1.0.0", "major", changes, "2026-01-02").splitlines()[4] == (
+        "- `hubspot_partner_clients.get` changed incompatibly: `(item_id: str, /, *, limit: int = 10) -> "
+        "dict[str, str]` is now `(item_id: str, *args: int, limit: int) -> dict[str, str]`."
+    )
