@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--token",
         type=_token,
         action="append",
-        help="accepted token, TOKEN[:read[,write]]; repeatable (default: the built-in tokens)",
+        help="also accept TOKEN with these scopes (default: read,write), besides the built-in "
+        "double-token (read, write) and double-read-only-token (read); repeatable",
+    )
+    p.add_argument(
+        "--no-builtin-tokens",
+        action="store_true",
+        help="accept only the --token tokens, not the built-in ones",
     )
     limits = p.add_argument_group("rate limits")
     limits.add_argument("--no-rate-limit", action="store_true", help="switch rate limiting off")
@@ -76,7 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from_args(args: argparse.Namespace) -> DoubleConfig:
-    auth = AuthConfig(tokens=dict(args.token)) if args.token else AuthConfig()
+    # --token adds to the built-in tokens (what a demo wants: the documented tokens keep working);
+    # --no-builtin-tokens leaves only the given ones (what a test of a rejected token wants).
+    given = dict(args.token or [])
+    if args.no_builtin_tokens and not given:
+        raise SystemExit("--no-builtin-tokens needs at least one --token: no token would be accepted")
+    builtin = {} if args.no_builtin_tokens else dict(AuthConfig().tokens)
+    auth = AuthConfig(tokens={**builtin, **given})
     return DoubleConfig(
         host=args.host,
         port=args.port,

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from release import apidiff, baseline, changelog, project
-from release.publish import IndexConfig, PublishFailed, PublishRefused, publish
+from release.publish import REBUILD, IndexConfig, PublishFailed, PublishRefused, dist_version, publish
 
 
 def bump(ref: str | None, generated: Path, today: str) -> str:
@@ -26,30 +26,42 @@ def bump(ref: str | None, generated: Path, today: str) -> str:
     project.write_version(version)
     text = project.CHANGELOG.read_text(encoding="utf-8") if project.CHANGELOG.exists() else ""
     project.CHANGELOG.write_text(changelog.prepend_entry(text, entry), encoding="utf-8")
-    print(f"{current} -> {version} ({level}: {len(changes)} API differences from {ref})\n\n{entry}")
+    print(f"{changelog.summary(current, version, level, changes, ref)}\n\n{entry}")
     return version
 
 
-def _publish(dist: Path, tag: bool) -> None:
+def _publish(dist: Path, tag: bool, repo: Path) -> None:
     from generator import pipeline  # noqa: PLC0415 (the pipeline's deps are needed only here)
 
-    version = publish(sorted(dist.glob("*")), IndexConfig.from_env(), drift=pipeline.drift)
+    name = baseline.tag_for(dist_version(dist))
+    if tag and _git(repo, "tag", "--list", name).strip():
+        # Before the upload: afterwards, a clash would leave a published version untagged.
+        raise PublishRefused(f"tag {name} already exists: that version was released; {REBUILD}")
+    version = publish(dist, IndexConfig.from_env(), drift=pipeline.drift, repo=repo)
     print(f"published {project.DISTRIBUTION} {version}")
     if not tag:
         return
-    name = baseline.tag_for(version)
     # The tag is the next release's baseline, so it must name the commit that holds this version.
-    committed = subprocess.run(
-        ["git", "-C", str(project.REPO), "show", "HEAD:pyproject.toml"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    committed = _git(repo, "show", "HEAD:pyproject.toml")
     if project.version_in(committed) != version:
-        print(f"not tagged: HEAD is not at {version}; commit the release, then `git tag {name}`")
-        return
-    subprocess.run(["git", "-C", str(project.REPO), "tag", name], check=True)
+        raise PublishFailed(
+            f"published {version} but did not tag it: HEAD is not at {version}; "
+            f"tag the commit that holds it with `git tag {name} <commit>` and push the tag"
+        )
+    try:
+        _git(repo, "tag", name)
+    except PublishFailed as exc:
+        raise PublishFailed(
+            f"published {version} but did not tag it ({exc}): tag HEAD with `git tag {name}` and push the tag"
+        ) from None
     print(f"tagged HEAD {name}, the baseline of the next release: push it with `git push origin {name}`")
+
+
+def _git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PublishFailed(f"`git {' '.join(args)}` failed: {result.stderr.strip()}")
+    return result.stdout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,16 +76,18 @@ def main(argv: list[str] | None = None) -> int:
     publish_cmd.add_argument(
         "--no-tag", action="store_true", help="do not tag HEAD v<version> after the upload"
     )
+    publish_cmd.add_argument("--repo", type=Path, default=project.REPO, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         if args.command == "bump":
             bump(args.baseline, args.generated, datetime.date.today().isoformat())
         else:
-            _publish(args.dist, tag=not args.no_tag)
+            _publish(args.dist, tag=not args.no_tag, repo=args.repo)
     except (baseline.BaselineError, PublishRefused) as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 1
     except PublishFailed as exc:
+        # Something was (or may have been) uploaded, but the release did not complete.
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -2,8 +2,16 @@
 
 griffe reads both trees statically (nothing is imported) and judges which
 signature changes break callers; this module adds what griffe leaves out
-(additions, and annotation changes, which griffe does not compare) and sorts
-every difference into removed, added or changed, each marked breaking or not.
+(additions, annotation changes, which griffe does not compare, enum members,
+which it reads as plain attributes, and renames) and sorts every difference
+into removed, added, renamed or changed, each marked breaking or not.
+
+A rename is one removal and one addition that only a name tells apart: the
+same kind, the same signature and the same members (names relative to each),
+in the same place (the same parent, parents that were themselves renamed, or,
+for a model class, a removed module and an added one). It is reported only
+when the pairing is unambiguous; otherwise the two stay a removal and an
+addition, which is what they also are to a caller.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ class ChangeKind(Enum):
 
     ADDED = "added"
     REMOVED = "removed"
+    RENAMED = "renamed"
     CHANGED = "changed"
 
 
@@ -38,15 +47,22 @@ class Entry:
     annotations: tuple[tuple[str, str], ...] = ()
 
 
+ENUM_MEMBER = "enum member"
+
+
 @dataclass(frozen=True)
 class Change:
-    """One difference between two APIs, with the path relative to the package."""
+    """One difference between two APIs, with the path relative to the package.
+
+    For a rename, `path` is the new name and `old_path` the old one.
+    """
 
     kind: ChangeKind
     path: str
     breaking: bool
     old: Entry | None
     new: Entry | None
+    old_path: str | None = None
 
 
 def load_api(tree: Path) -> dict[str, Entry]:
@@ -69,7 +85,7 @@ def compare(old_tree: Path, new_tree: Path) -> list[Change]:
         elif before != after:
             breaking = path in judged_breaking or _incompatible(before, after)
             changes.append(Change(ChangeKind.CHANGED, path, breaking, before, after))
-    return changes
+    return _with_renames(changes, old, new)
 
 
 def bump_level(changes: list[Change]) -> Level:
@@ -119,30 +135,57 @@ def _walk(obj: griffe.Object, root: str, out: dict[str, Entry]) -> None:
             # import it by this name, so it is part of the API in its own right.
             out[path] = Entry("alias", member.target_path)
             continue
-        out[path] = _entry(member)
+        out[path] = _entry(member, in_enum=_is_enum(obj))
         if isinstance(member, griffe.Module | griffe.Class):
             _walk(member, root, out)
 
 
-def _entry(obj: griffe.Object) -> Entry:
+def _is_enum(obj: griffe.Object) -> bool:
+    # By the base's name: the generated enums derive from LenientStrEnum, which
+    # lives in overlays/, outside the tree compared, so griffe cannot follow it
+    # to enum.Enum. Every enum base we and the standard library define ends in "Enum".
+    return isinstance(obj, griffe.Class) and any(
+        str(base).rsplit(".", 1)[-1].endswith("Enum") for base in obj.bases
+    )
+
+
+def _entry(obj: griffe.Object, *, in_enum: bool = False) -> Entry:
     if isinstance(obj, griffe.Function):
-        params = [
-            f"{p.kind.value} {p.name}: {p.annotation} = {p.default}"
-            if p.default is not None
-            else f"{p.kind.value} {p.name}: {p.annotation}"
-            for p in obj.parameters
-        ]
         annotations = (
             *((p.name, str(p.annotation)) for p in obj.parameters),
             ("return", str(obj.returns)),
         )
-        return Entry("function", f"({', '.join(params)}) -> {obj.returns}", annotations)
+        return Entry("function", _signature(obj), annotations)
     if isinstance(obj, griffe.Attribute):
-        signature = f"{obj.annotation}" + (f" = {obj.value}" if obj.value is not None else "")
-        return Entry("attribute", signature, (("", str(obj.annotation)),))
+        if in_enum and obj.annotation is None and obj.value is not None:
+            return Entry(ENUM_MEMBER, str(obj.value))
+        annotation = "" if obj.annotation is None else str(obj.annotation)
+        value = "" if obj.value is None else str(obj.value)
+        signature = " = ".join(part for part in (annotation, value) if part)
+        return Entry("attribute", signature, (("", annotation),))
     if isinstance(obj, griffe.Class):
         return Entry("class", f"({', '.join(str(base) for base in obj.bases)})")
     return Entry("module", "")
+
+
+def _signature(function: griffe.Function) -> str:
+    """The signature as Python writes it (`/`, `*`, `*args`, `**kwargs` mark the kinds), for a reader."""
+    kind = griffe.ParameterKind
+    params: list[str] = []
+    for index, p in enumerate(function.parameters):
+        previous = function.parameters[index - 1].kind if index else None
+        if previous is kind.positional_only and p.kind is not kind.positional_only:
+            params.append("/")
+        if p.kind is kind.keyword_only and previous not in {kind.keyword_only, kind.var_positional}:
+            params.append("*")
+        stars = {kind.var_positional: "*", kind.var_keyword: "**"}.get(p.kind, "")
+        text = stars + p.name + ("" if p.annotation is None else f": {p.annotation}")
+        # griffe gives *args and **kwargs the defaults () and {}: not something a caller writes.
+        params.append(text if p.default is None or stars else f"{text} = {p.default}")
+    if function.parameters and function.parameters[-1].kind is kind.positional_only:
+        params.append("/")
+    returns = "" if function.returns is None else f" -> {function.returns}"
+    return f"({', '.join(params)}){returns}"
 
 
 def _incompatible(before: Entry, after: Entry) -> bool:
@@ -162,3 +205,58 @@ def _griffe_breakages(old: griffe.Module, new: griffe.Module) -> set[str]:
         if path.startswith(root + "."):
             paths.add(path[len(root) + 1 :])
     return paths
+
+
+def _parent(path: str) -> str:
+    return path.rpartition(".")[0]
+
+
+def _body(entries: dict[str, Entry], path: str) -> tuple[tuple[str, Entry], ...]:
+    # Everything under `path`, named relative to it, so that a renamed container compares equal.
+    prefix = path + "."
+    return tuple(sorted((p[len(prefix) :], e) for p, e in entries.items() if p.startswith(prefix)))
+
+
+def _with_renames(changes: list[Change], old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
+    removed = {c.path: c.old for c in changes if c.kind is ChangeKind.REMOVED and c.old is not None}
+    added = {c.path: c.new for c in changes if c.kind is ChangeKind.ADDED and c.new is not None}
+    renamed: dict[str, str] = {}  # old path -> new path
+
+    def same_place(before: str, after: str) -> bool:
+        b, a = _parent(before), _parent(after)
+        if b == a:
+            return True
+        if renamed.get(b) == a:
+            # Moved with its renamed parent, under its own name.
+            return before.rpartition(".")[2] == after.rpartition(".")[2]
+        # A model class is the one class of its module, and the module is named after it.
+        return b in removed and a in added and removed[b].kind == added[a].kind == "module"
+
+    def same_thing(before: str, after: str) -> bool:
+        b, a = removed[before], added[after]
+        if b.kind != a.kind:
+            return False
+        if b.kind == "alias":
+            # A re-export of a renamed name: its targets must be the rename.
+            target = b.signature.removeprefix(PACKAGE + ".")
+            return renamed.get(target) == a.signature.removeprefix(PACKAGE + ".")
+        return b == a and _body(old, before) == _body(new, after)
+
+    # Parents first, so that a child can be placed by its parent's rename; aliases last,
+    # since they are judged by their targets.
+    def order(path: str) -> tuple[bool, int]:
+        return removed[path].kind == "alias", path.count(".")
+
+    for before in sorted(removed, key=order):
+        matches = [after for after in added if same_place(before, after) and same_thing(before, after)]
+        if len(matches) != 1:
+            continue
+        (after,) = matches
+        rivals = [other for other in removed if same_place(other, after) and same_thing(other, after)]
+        if rivals == [before] and after not in renamed.values():
+            renamed[before] = after
+    out = [c for c in changes if c.path not in renamed and c.path not in renamed.values()]
+    out += [
+        Change(ChangeKind.RENAMED, after, True, removed[b], added[after], b) for b, after in renamed.items()
+    ]
+    return sorted(out, key=lambda c: c.path)

@@ -2,28 +2,32 @@
 
 Paths are read the way the generator lays the package out:
 `api/partner_clients/<op>.py` is an operation, `models/<x>.py` holds a model
-class, and a model's attributes are its fields. A name whose parent was added
-or removed in the same release is not listed again.
+class, a model's attributes are its fields and an enum's are its members. A
+name whose parent was added, removed or renamed in the same release is not
+listed again, so each bullet is one thing a reader can act on, and the count
+announced is the count of bullets.
 """
 
 from __future__ import annotations
 
-from release.apidiff import PACKAGE, Change, ChangeKind, Entry, Level
+import re
+
+from release.apidiff import ENUM_MEMBER, PACKAGE, Change, ChangeKind, Entry, Level
 
 _OPERATIONS = "api.partner_clients."
 _MODELS = "models."
 TITLE = "# Changelog"
+NO_API_CHANGE = "No change to the public API: documentation, behaviour or packaging only."
 
 
-def render_entry(version: str, level: Level, changes: list[Change], date: str) -> str:
-    """The Markdown section for `version`, ending with a blank line."""
-    lines = [f"## {version} ({date})", ""]
+def sections(changes: list[Change]) -> dict[str, list[str]]:
+    """The entry's bullets (sentences) under their headings, empty headings included."""
     groups: dict[str, list[str]] = {"Breaking changes": [], "Added": [], "Changed": []}
     seen: set[str] = set()
     for change in _listed(changes):
         sentence = _sentence(change)
         if sentence in seen:
-            continue
+            continue  # the same name seen twice, e.g. a model and its re-export
         seen.add(sentence)
         if change.breaking:
             groups["Breaking changes"].append(sentence)
@@ -31,12 +35,29 @@ def render_entry(version: str, level: Level, changes: list[Change], date: str) -
             groups["Added"].append(sentence)
         else:
             groups["Changed"].append(sentence)
+    return groups
+
+
+def render_entry(version: str, level: Level, changes: list[Change], date: str) -> str:
+    """The Markdown section for `version`, ending with a blank line."""
+    lines = [f"## {version} ({date})", ""]
     if level == "patch":
-        lines += ["No change to the public API: documentation, behaviour or packaging only.", ""]
-    for heading, sentences in groups.items():
+        lines += [NO_API_CHANGE, ""]
+    for heading, sentences in sections(changes).items():
         if sentences:
             lines += [f"### {heading}", "", *(f"- {s}" for s in sentences), ""]
     return "\n".join(lines) + "\n"
+
+
+def summary(current: str, version: str, level: Level, changes: list[Change], baseline: str) -> str:
+    """The one line `nox -s release` prints above the entry; its count is the entry's bullets."""
+    count = sum(len(sentences) for sentences in sections(changes).values())
+    return f"{current} -> {version} ({level}: {plural(count, 'API change')} from {baseline})"
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 API change`, `2 API changes`, `0 API changes`."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def prepend_entry(changelog: str, entry: str) -> str:
@@ -47,9 +68,16 @@ def prepend_entry(changelog: str, entry: str) -> str:
 
 def _listed(changes: list[Change]) -> list[Change]:
     gone_or_new = {c.path for c in changes if c.kind is not ChangeKind.CHANGED}
+    gone_or_new |= {c.old_path for c in changes if c.old_path is not None}
+    new_names = {
+        c.old_path.rpartition(".")[2]: c.path.rpartition(".")[2] for c in changes if c.old_path is not None
+    }
     listed = []
     for change in changes:
-        parents = [change.path.rsplit(".", n)[0] for n in range(1, change.path.count(".") + 1)]
+        if _follows_renames(change, new_names):
+            continue  # e.g. `list[OldModel]` is now `list[NewModel]`: said by the rename's line
+        paths = [change.path] if change.old_path is None else [change.path, change.old_path]
+        parents = [p.rsplit(".", n)[0] for p in paths for n in range(1, p.count(".") + 1)]
         if change.kind is not ChangeKind.CHANGED and any(p in gone_or_new for p in parents):
             continue  # said by its parent's line
         if _is_model_module(change):
@@ -58,35 +86,48 @@ def _listed(changes: list[Change]) -> list[Change]:
     return listed
 
 
+def _follows_renames(change: Change, new_names: dict[str, str]) -> bool:
+    if change.kind is not ChangeKind.CHANGED or not new_names or change.old is None or change.new is None:
+        return False
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, new_names)) + r")\b")
+    return pattern.sub(lambda m: new_names[m[1]], change.old.signature) == change.new.signature
+
+
 def _is_model_module(change: Change) -> bool:
     entry = change.new or change.old
     in_models = change.path.startswith(_MODELS) and change.path.count(".") == 1
     return in_models and entry is not None and entry.kind == "module"
 
 
-def _subject(change: Change) -> str:
-    """What a reader knows the name as: an operation, a model, a field, or a dotted name."""
-    path = change.path
-    entry = change.new or change.old
-    assert entry is not None
+def _subject(path: str, entry: Entry) -> tuple[str, str]:
+    """What a reader knows the name as (an operation, a model, a field, an enum member...), and the name."""
     if path.startswith(_OPERATIONS):
         op, _, member = path[len(_OPERATIONS) :].partition(".")
-        return f"operation `{op}`" if not member else f"`{member}` of operation `{op}`"
+        return (f"operation `{op}`", op) if not member else (f"`{member}` of operation `{op}`", member)
     if path.startswith(_MODELS):
         parts = path[len(_MODELS) :].split(".")
         if len(parts) == 1 and entry.kind == "alias":
-            return f"model `{parts[0]}`"
+            return f"model `{parts[0]}`", parts[0]
         if len(parts) == 2:
-            return f"model `{parts[1]}`"
+            return f"model `{parts[1]}`", parts[1]
         if len(parts) == 3:
-            noun = "field" if entry.kind == "attribute" else "method"
-            return f"{noun} `{parts[1]}.{parts[2]}`"
-    return f"`{PACKAGE}.{path}`"
+            noun = {"attribute": "field", ENUM_MEMBER: ENUM_MEMBER}.get(entry.kind, "method")
+            name = f"{parts[1]}.{parts[2]}"
+            return f"{noun} `{name}`", name
+    return f"`{PACKAGE}.{path}`", f"{PACKAGE}.{path}"
 
 
 def _sentence(change: Change) -> str:
-    subject = _subject(change)
+    entry = change.new or change.old
+    assert entry is not None
+    subject, name = _subject(change.path, entry)
+    if change.kind is ChangeKind.RENAMED:
+        assert change.old is not None
+        assert change.old_path is not None
+        subject = f"{_subject(change.old_path, change.old)[0]} renamed to `{name}`"
     subject = subject[0].upper() + subject[1:]
+    if change.kind is ChangeKind.RENAMED:
+        return f"{subject}."
     if change.kind is ChangeKind.ADDED:
         return f"{subject} added{_shown(change.new)}."
     if change.kind is ChangeKind.REMOVED:
@@ -98,6 +139,10 @@ def _sentence(change: Change) -> str:
 
 
 def _shown(entry: Entry | None) -> str:
-    if entry is None or entry.kind != "attribute":
+    if entry is None:
         return ""
-    return f" (`{entry.signature}`)"
+    if entry.kind == ENUM_MEMBER:
+        return f" (value `{entry.signature}`)"
+    if entry.kind == "attribute":
+        return f" (`{entry.signature}`)"
+    return ""

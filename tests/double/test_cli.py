@@ -13,6 +13,7 @@ import pytest
 
 from hubspot_double import READ_SCOPE, WRITE_SCOPE
 from hubspot_double.__main__ import build_parser, config_from_args
+from hubspot_double.config import DEFAULT_TOKEN, READ_ONLY_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,8 +36,24 @@ def test_arguments_become_config() -> None:
     assert (cfg.faults.rate_502, cfg.faults.rate_drop, cfg.faults.seed) == (0.1, 0.05, 9)
     assert cfg.faults.delay_seconds == 2.0
     assert cfg.faults.batch_status == "CANCELLED"
-    assert cfg.auth.tokens == {"a": frozenset({READ_SCOPE, WRITE_SCOPE}), "b": frozenset({READ_SCOPE})}
+    assert cfg.auth.tokens == {
+        DEFAULT_TOKEN: frozenset({READ_SCOPE, WRITE_SCOPE}),
+        READ_ONLY_TOKEN: frozenset({READ_SCOPE}),
+        "a": frozenset({READ_SCOPE, WRITE_SCOPE}),
+        "b": frozenset({READ_SCOPE}),
+    }
     assert not config_from_args(build_parser().parse_args(["--no-rate-limit"])).rate_limit.enabled
+
+
+def test_token_adds_to_the_builtin_tokens_unless_told_otherwise() -> None:
+    # What --help promises, checked against what the double is then configured to accept.
+    assert "besides the built-in" in " ".join(build_parser().format_help().split())
+    added = config_from_args(build_parser().parse_args(["--token", "mine:read"])).auth.tokens
+    assert set(added) == {DEFAULT_TOKEN, READ_ONLY_TOKEN, "mine"}
+    only = build_parser().parse_args(["--token", "mine:read", "--no-builtin-tokens"])
+    assert config_from_args(only).auth.tokens == {"mine": frozenset({READ_SCOPE})}
+    with pytest.raises(SystemExit, match="needs at least one --token"):
+        config_from_args(build_parser().parse_args(["--no-builtin-tokens"]))
 
 
 def test_bad_arguments_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -48,7 +65,7 @@ def test_bad_arguments_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_module_serves_and_stops_on_sigterm() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hubspot_double", "--port", "0", "--objects", "30", "--token", "t"],
+        [sys.executable, "-m", "hubspot_double", "--port", "0", "--objects", "30", "--token", "t:read"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -63,6 +80,12 @@ def test_module_serves_and_stops_on_sigterm() -> None:
         )
         assert r.status_code == 200
         assert json.loads(r.text)["id"] == "1000001"
+        # The added token has only the scopes given; the built-in one still works alongside it.
+        body = {"properties": {"client_tier": "gold"}}
+        url = f"{base_url}/crm/v3/objects/partner_clients/1000001"
+        assert httpx.patch(url, json=body, headers={"Authorization": "Bearer t"}).status_code == 403
+        builtin = httpx.patch(url, json=body, headers={"Authorization": "Bearer double-token"})
+        assert builtin.status_code == 200, builtin.text
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=20)
         assert proc.returncode == 0, out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generator import pipeline
 from release import apidiff, baseline, changelog, project
@@ -105,6 +108,97 @@ def test_regeneration_bumps_by_the_rule_with_a_matching_entry(
     assert entry.count("\n- ") == (0 if level == "patch" else 1)
 
 
+def _rename_schema(document: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    schemas = document["components"]["schemas"]
+    schemas[new] = schemas.pop(old)
+    ref = json.dumps(f"#/components/schemas/{old}")
+    renamed: dict[str, Any] = json.loads(
+        json.dumps(document).replace(ref, json.dumps(f"#/components/schemas/{new}"))
+    )
+    return renamed
+
+
+def _with_enum_member_and_renames(text: str) -> str:
+    """BatchStatus gains FAILED, ValueWithTimestamp is now PropertyValue, a warning's `message` its `text`."""
+    document = yaml.safe_load(text)
+    document["components"]["schemas"]["BatchStatus"]["enum"].append("FAILED")
+    document = _rename_schema(document, "ValueWithTimestamp", "PropertyValue")
+    warning = document["components"]["schemas"]["PublicObjectWarning"]
+    warning["properties"]["text"] = warning["properties"].pop("message")
+    warning["required"] = ["text" if name == "message" else name for name in warning["required"]]
+    dumped: str = yaml.safe_dump(document, sort_keys=False)
+    return dumped
+
+
+def test_the_changelog_names_enum_members_and_renames_and_counts_its_bullets(
+    released: Path, tmp_path: Path
+) -> None:
+    fresh = _regenerate(tmp_path, _with_enum_member_and_renames)
+    changes = apidiff.compare(released, fresh)
+    level = apidiff.bump_level(changes)
+    entry = changelog.render_entry("1.0.0", level, changes, "2026-01-02")
+
+    assert level == "major"
+    assert entry == (
+        "## 1.0.0 (2026-01-02)\n\n"
+        "### Breaking changes\n\n"
+        "- Model `ValueWithTimestamp` renamed to `PropertyValue`.\n"
+        "- Field `PublicObjectWarning.message` renamed to `PublicObjectWarning.text`.\n\n"
+        "### Added\n\n"
+        "- Enum member `BatchStatus.FAILED` added (value `'FAILED'`).\n\n"
+    )
+    # The count announced above the entry is the count of its bullets, whatever griffe counted.
+    assert len(changes) > 3
+    assert changelog.summary("0.1.0", "1.0.0", level, changes, "v0.1.0") == (
+        "0.1.0 -> 1.0.0 (major: 3 API changes from v0.1.0)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # Two names with the same shape: which one became `b` cannot be told, so no rename is claimed.
+        (
+            "def b(x: int) -> int: ...\ndef d(x: int) -> int: ...\n",
+            ["- `hubspot_partner_clients.a` removed.", "- `hubspot_partner_clients.c` removed."],
+        ),
+        # A different signature is a different function, not a rename.
+        (
+            "def b(x: str) -> int: ...\ndef c(x: int) -> int: ...\n",
+            ["- `hubspot_partner_clients.a` removed."],
+        ),
+    ],
+    ids=["ambiguous", "different-signature"],
+)
+def test_a_rename_is_claimed_only_when_it_is_unambiguous(
+    tmp_path: Path, after: str, expected: list[str]
+) -> None:
+    before = _package(tmp_path / "old", "def a(x: int) -> int: ...\ndef c(x: int) -> int: ...\n")
+    changes = apidiff.compare(before, _package(tmp_path / "new", after))
+    assert ChangeKind.RENAMED not in {c.kind for c in changes}
+    entry = changelog.render_entry("1.0.0", apidiff.bump_level(changes), changes, "2026-01-02")
+    assert [line for line in entry.splitlines() if line.endswith("removed.")] == expected
+
+
+def test_a_lone_rename_and_an_enum_member_read_in_the_singular(tmp_path: Path) -> None:
+    enum = "from enum import StrEnum\n\n\nclass Colour(StrEnum):\n    RED = 'RED'\n"
+    before = _package(tmp_path / "old", enum + "\n\ndef fetch(x: int) -> int: ...\n")
+    after = _package(tmp_path / "new", enum + "    BLUE = 'BLUE'\n\n\ndef get(x: int) -> int: ...\n")
+    changes = apidiff.compare(before, after)
+    assert [(c.kind, c.old_path, c.path) for c in changes] == [
+        (ChangeKind.ADDED, None, "Colour.BLUE"),
+        (ChangeKind.RENAMED, "fetch", "get"),
+    ]
+    entry = changelog.render_entry("1.0.0", "major", changes, "2026-01-02")
+    assert "- `hubspot_partner_clients.fetch` renamed to `hubspot_partner_clients.get`.\n" in entry
+    # Outside models/ too, a member of an enum is not a field with no type.
+    assert "- `hubspot_partner_clients.Colour.BLUE` added (value `'BLUE'`).\n" in entry
+    assert changelog.summary("0.1.0", "1.0.0", "major", changes[1:], "v0.1.0") == (
+        "0.1.0 -> 1.0.0 (major: 1 API change from v0.1.0)"
+    )
+    assert changelog.plural(0, "API change") == "0 API changes"
+
+
 def _package(root: Path, source: str) -> Path:
     package = root / apidiff.PACKAGE
     package.mkdir(parents=True)
@@ -188,3 +282,17 @@ def test_baseline_reads_a_committed_tree_and_names_a_missing_tag(tmp_path: Path)
     assert apidiff.load_api(tree)["api.partner_clients.get_by_id.sync"].kind == "function"
     with pytest.raises(baseline.BaselineError, match=r"v0\.0\.0-never"):
         baseline.extract_generated("v0.0.0-never", tmp_path / "missing")
+
+
+def test_a_changed_signature_reads_as_python_writes_it(tmp_path: Path) -> None:
+    before = _package(
+        tmp_path / "old", "def get(item_id: str, /, *, limit: int = 10) -> dict[str, str]: ...\n"
+    )
+    after = _package(
+        tmp_path / "new", "def get(item_id: str, *args: int, limit: int) -> dict[str, str]: ...\n"
+    )
+    changes = apidiff.compare(before, after)
+    assert changelog.render_entry("1.0.0", "major", changes, "2026-01-02").splitlines()[4] == (
+        "- `hubspot_partner_clients.get` changed incompatibly: `(item_id: str, /, *, limit: int = 10) -> "
+        "dict[str, str]` is now `(item_id: str, *args: int, limit: int) -> dict[str, str]`."
+    )

@@ -1,8 +1,15 @@
 """End to end: build, publish to a real private index (pypiserver on loopback), install from it alone, call.
 
-The index requires a password to upload. The SDK's runtime dependencies are
-served from the same index as wheels that `nox -s tests` downloads beforehand
+One index requires a password to upload; another takes anonymous uploads and
+lets a file be overwritten, the kind of index on which a missed duplicate
+check replaces a published version. The SDK's runtime dependencies are served
+from the same index as wheels that `nox -s tests` downloads beforehand
 (HUBSPOT_SDK_TEST_WHEELS), since tests have no network beyond 127.0.0.1.
+
+Publishing vouches for the commit it releases, so each test publishes from a
+throwaway git checkout holding this project's pyproject.toml, with dist/
+recorded as built from it (release/buildrecord.py), and makes that checkout
+dirty or stale as the test needs.
 """
 
 from __future__ import annotations
@@ -10,22 +17,28 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.parser import Parser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble
+from release import __main__ as release_cli
+from release import buildrecord, project
 from release.project import REPO, read_version
 from release.publish import IndexConfig, PublishFailed, PublishRefused, index_files, publish
 
@@ -93,27 +106,85 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes]) -> None:
     pytest.fail(f"pypiserver never answered at {url}")
 
 
-@pytest.fixture
-def private_index(tmp_path: Path) -> Iterator[_Index]:
-    """A pypiserver on loopback that requires USER/PASSWORD (htpasswd, SHA scheme) to upload."""
+@contextmanager
+def _serve(tmp_path: Path, *, authenticated: bool) -> Iterator[_Index]:
     packages = tmp_path / "packages"
-    packages.mkdir()
-    digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
-    htpasswd = tmp_path / "htpasswd"
-    htpasswd.write_text(f"{USER}:{{SHA}}{digest}\n", encoding="utf-8")
+    packages.mkdir(parents=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
+    if authenticated:
+        digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
+        htpasswd = tmp_path / "htpasswd"
+        htpasswd.write_text(f"{USER}:{{SHA}}{digest}\n", encoding="utf-8")
+        access = ["--authenticate", "update", "--passwords", str(htpasswd)]
+        config = IndexConfig(url, url + "simple/", USER, PASSWORD)
+    else:
+        # No authentication at all, and overwrites allowed: only our duplicate check stands guard.
+        access = ["--authenticate", ".", "--passwords", ".", "--overwrite"]
+        config = IndexConfig(url, url + "simple/")
     command = [sys.executable, "-m", "pypiserver", "run", "--host", "127.0.0.1", "--port", str(port),
-               "--authenticate", "update", "--passwords", str(htpasswd), "--disable-fallback",
-               "--hash-algo", "sha256", str(packages)]  # fmt: skip
+               *access, "--disable-fallback", "--hash-algo", "sha256", str(packages)]  # fmt: skip
     with (tmp_path / "pypiserver.log").open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
             _wait_until_serving(url + "simple/", process)
-            yield _Index(IndexConfig(url, url + "simple/", USER, PASSWORD), packages)
+            yield _Index(config, packages)
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+@pytest.fixture
+def private_index(tmp_path: Path) -> Iterator[_Index]:
+    """A pypiserver on loopback that requires USER/PASSWORD (htpasswd, SHA scheme) to upload."""
+    with _serve(tmp_path / "private", authenticated=True) as index:
+        yield index
+
+
+@pytest.fixture
+def open_index(tmp_path: Path) -> Iterator[_Index]:
+    """A pypiserver on loopback that takes anonymous uploads and lets a published file be overwritten."""
+    with _serve(tmp_path / "open", authenticated=False) as index:
+        yield index
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """A committed git checkout at this project's version (its pyproject.toml), with dist/ ignored."""
+    repo = tmp_path / "checkout"
+    repo.mkdir()
+    _git(repo, "init", "--quiet")
+    _git(repo, "config", "user.email", "release-test@example.invalid")
+    _git(repo, "config", "user.name", "release test")
+    shutil.copy(project.PYPROJECT, repo / "pyproject.toml")
+    (repo / ".gitignore").write_text("dist/\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "--quiet", "-m", "release")
+    return repo
+
+
+def _built(dist_files: list[Path], checkout: Path) -> Path:
+    """dist/ in `checkout` holding the built files, recorded as built from it as it is now."""
+    out = checkout / "dist"
+    out.mkdir()
+    for f in dist_files:
+        shutil.copy(f, out)
+    buildrecord.write(out, checkout)
+    return out
+
+
+def _commit(repo: Path, name: str, text: str) -> None:
+    (repo / name).write_text(text, encoding="utf-8")
+    _git(repo, "add", name)
+    _git(repo, "commit", "--quiet", "-m", f"edit {name}")
+
+
+def _stored(index: _Index) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in index.packages.iterdir()}
 
 
 @pytest.fixture(scope="module")
@@ -178,23 +249,24 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
 
 
 def test_published_package_installs_from_the_index_alone_and_calls_hubspot(
-    private_index: _Index, dist: list[Path], tmp_path: Path
+    private_index: _Index, dist: list[Path], checkout: Path, tmp_path: Path
 ) -> None:
     for wheel in _dependency_wheels().glob("*.whl"):
         shutil.copy(wheel, private_index.packages)
+    built = _built(dist, checkout)
 
     with pytest.raises(PublishFailed, match="upload failed") as refused:
-        publish(dist, private_index.with_password("wrong"), drift=_no_drift)
+        publish(built, private_index.with_password("wrong"), drift=_no_drift, repo=checkout)
     assert "wrong" not in str(refused.value)
     assert _sdk_files(private_index) == set()
 
-    version = publish(dist, private_index.config, drift=_no_drift)
+    version = publish(built, private_index.config, drift=_no_drift, repo=checkout)
     assert _sdk_files(private_index) == {p.name for p in dist}
 
-    on_disk = {p.name: p.stat().st_mtime_ns for p in private_index.packages.iterdir()}
+    on_disk = _stored(private_index)
     with pytest.raises(PublishRefused, match=f"{version} is already on"):
-        publish(dist, private_index.config, drift=_no_drift)
-    assert {p.name: p.stat().st_mtime_ns for p in private_index.packages.iterdir()} == on_disk
+        publish(built, private_index.config, drift=_no_drift, repo=checkout)
+    assert _stored(private_index) == on_disk
 
     venv = tmp_path / "consumer"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -215,30 +287,223 @@ def test_published_package_installs_from_the_index_alone_and_calls_hubspot(
     assert run.stdout.splitlines() == [version, "3 True", "site-packages True"]
 
 
-def test_drift_refuses_before_anything_is_uploaded(private_index: _Index, tmp_path: Path) -> None:
-    files = [
-        tmp_path / "hubspot_partner_clients-9.9.9-py3-none-any.whl",
-        tmp_path / "hubspot_partner_clients-9.9.9.tar.gz",
-    ]
-    for f in files:
-        f.write_bytes(b"not uploaded")
+def test_drift_refuses_before_anything_is_uploaded(
+    private_index: _Index, dist: list[Path], checkout: Path
+) -> None:
+    built = _built(dist, checkout)
     with pytest.raises(PublishRefused, match="differs from a fresh generation"):
-        publish(files, private_index.config, drift=lambda: "--- generated/x.py\n+++ regenerated/x.py\n")
+        publish(
+            built,
+            private_index.config,
+            drift=lambda: "--- generated/x.py\n+++ regenerated/x.py\n",
+            repo=checkout,
+        )
     assert _sdk_files(private_index) == set()
 
 
-def test_a_mixed_dist_is_refused(private_index: _Index, tmp_path: Path) -> None:
-    files = [
-        tmp_path / "hubspot_partner_clients-1.0.0.tar.gz",
-        tmp_path / "hubspot_partner_clients-1.1.0.tar.gz",
-    ]
+def test_a_mixed_dist_is_refused(private_index: _Index, tmp_path: Path, checkout: Path) -> None:
+    for name in ("hubspot_partner_clients-1.0.0.tar.gz", "hubspot_partner_clients-1.1.0.tar.gz"):
+        (tmp_path / name).write_bytes(b"not uploaded")
     with pytest.raises(PublishRefused, match="one version"):
-        publish(files, private_index.config, drift=_no_drift)
+        publish(tmp_path, private_index.config, drift=_no_drift, repo=checkout)
+
+
+@pytest.mark.parametrize(
+    "dirty",
+    [
+        pytest.param(
+            lambda repo: (repo / "pyproject.toml").write_text("# edited\n", encoding="utf-8"), id="edited"
+        ),
+        pytest.param(lambda repo: (repo / "notes.txt").write_text("new\n", encoding="utf-8"), id="untracked"),
+    ],
+)
+def test_an_uncommitted_tree_is_refused_before_anything_is_uploaded(
+    private_index: _Index, dist: list[Path], checkout: Path, dirty: object
+) -> None:
+    built = _built(dist, checkout)
+    assert callable(dirty)
+    dirty(checkout)
+    with pytest.raises(PublishRefused, match=r"uncommitted changes \((pyproject\.toml|notes\.txt)\)"):
+        publish(built, private_index.config, drift=_no_drift, repo=checkout)
+    assert _sdk_files(private_index) == set()
+
+
+def _bumped(repo: Path) -> None:
+    # `nox -s release` then a commit, but no `nox -s build`: dist/ still holds the old version.
+    project.write_version("99.0.0", repo / "pyproject.toml")
+    _git(repo, "commit", "--quiet", "-am", "release 99.0.0")
+
+
+def _committed_after_the_build(repo: Path) -> None:
+    _commit(repo, "notes.txt", "a later commit\n")
+
+
+def _without_a_record(repo: Path) -> None:
+    (repo / "dist" / buildrecord.RECORD).unlink()
+
+
+def _built_from_a_dirty_tree(repo: Path) -> None:
+    (repo / "notes.txt").write_text("uncommitted at build time\n", encoding="utf-8")
+    buildrecord.write(repo / "dist", repo)
+    (repo / "notes.txt").unlink()
+
+
+def _file_replaced(repo: Path) -> None:
+    wheel = next((repo / "dist").glob("*.whl"))
+    wheel.write_bytes(wheel.read_bytes() + b"\0")
+
+
+@pytest.mark.parametrize(
+    ("make_stale", "reason"),
+    [
+        (_bumped, rf"dist/ holds {re.escape(read_version())}, but pyproject\.toml says 99\.0\.0"),
+        (_committed_after_the_build, "built from another commit than HEAD"),
+        (_without_a_record, "no readable build-record.json"),
+        (_built_from_a_dirty_tree, "built from a tree with uncommitted changes"),
+        (_file_replaced, "other files than the build recorded"),
+    ],
+    ids=["bumped-after-the-build", "later-commit", "no-record", "dirty-build", "file-replaced"],
+)
+def test_a_stale_dist_is_refused_with_the_advice_to_rebuild(
+    private_index: _Index, dist: list[Path], checkout: Path, make_stale: object, reason: str
+) -> None:
+    built = _built(dist, checkout)
+    assert callable(make_stale)
+    make_stale(checkout)
+    with pytest.raises(PublishRefused, match=reason) as refused:
+        publish(built, private_index.config, drift=_no_drift, repo=checkout)
+    # A rebuild, not another version: the version in pyproject.toml is the one to release.
+    assert "rebuild with `nox -s build` (no new version is needed)" in str(refused.value)
+    assert "nox -s release" not in str(refused.value)
+    assert _sdk_files(private_index) == set()
+
+
+def test_an_index_answering_404_is_refused_not_taken_for_empty(
+    open_index: _Index, dist: list[Path], checkout: Path
+) -> None:
+    built = _built(dist, checkout)
+    version = publish(built, open_index.config, drift=_no_drift, repo=checkout)
+    published = _stored(open_index)
+    # The simple URL is wrong: 404 says nothing about what the index holds, and this index
+    # would let the upload replace the published files.
+    wrong = IndexConfig(open_index.config.upload_url, open_index.config.upload_url + "wrong/simple/")
+    with pytest.raises(PublishRefused, match=r"wrong/simple/ to check whether .* HTTP 404"):
+        publish(built, wrong, drift=_no_drift, repo=checkout)
+    assert _stored(open_index) == published
+    # And the right URL finds the version and refuses to replace it.
+    with pytest.raises(PublishRefused, match=f"{version} is already on"):
+        publish(built, open_index.config, drift=_no_drift, repo=checkout)
+    assert _stored(open_index) == published
+
+
+class _ListsTheProjectButHidesIt(BaseHTTPRequestHandler):
+    """A simple index whose root lists hubspot-partner-clients while its project page answers 404."""
+
+    def do_GET(self) -> None:
+        if "broken" in self.path:
+            self.send_error(500)
+        elif self.path.rstrip("/").endswith("/simple"):
+            link = '<a href="/simple/hubspot-partner-clients/">hubspot-partner-clients</a>'
+            body = f"<html><body>{link}</body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def odd_index() -> Iterator[str]:
+    """The base URL of an index (a real HTTP server on loopback) whose answers contradict each other."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _ListsTheProjectButHidesIt)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize(
+    ("simple_path", "reason"),
+    [
+        ("simple/", r"lists hubspot-partner-clients but .* answers 404"),
+        ("broken/simple/", r"cannot read .*/broken/simple/hubspot-partner-clients/ .* HTTP 500"),
+    ],
+    ids=["listed-but-missing", "server-error"],
+)
+def test_an_index_whose_state_cannot_be_read_is_refused(
+    open_index: _Index, odd_index: str, dist: list[Path], checkout: Path, *, simple_path: str, reason: str
+) -> None:
+    # Uploads would go to a working index; only the state read from the simple URL is wrong.
+    config = IndexConfig(open_index.config.upload_url, odd_index + simple_path)
+    with pytest.raises(PublishRefused, match=reason):
+        publish(_built(dist, checkout), config, drift=_no_drift, repo=checkout)
+    assert _sdk_files(open_index) == set()
+
+
+def test_an_index_that_cannot_be_reached_is_refused(dist: list[Path], checkout: Path) -> None:
+    closed = f"http://127.0.0.1:{_free_port()}/"
+    with pytest.raises(PublishRefused, match=r"cannot reach .* to check for this version"):
+        publish(
+            _built(dist, checkout), IndexConfig(closed, closed + "simple/"), drift=_no_drift, repo=checkout
+        )
+
+
+def test_an_index_without_auth_takes_an_anonymous_upload(
+    open_index: _Index, dist: list[Path], checkout: Path
+) -> None:
+    config = IndexConfig.from_env({"HUBSPOT_SDK_INDEX_URL": open_index.config.upload_url})
+    assert (config.username, config.password) == ("", "")
+    publish(_built(dist, checkout), config, drift=_no_drift, repo=checkout)
+    assert _sdk_files(open_index) == {p.name for p in dist}
+
+
+def test_the_command_exits_non_zero_unless_published_and_tagged(
+    open_index: _Index,
+    dist: list[Path],
+    checkout: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HUBSPOT_SDK_INDEX_URL", open_index.config.upload_url)
+    for name in ("HUBSPOT_SDK_INDEX_SIMPLE_URL", "HUBSPOT_SDK_INDEX_USERNAME", "HUBSPOT_SDK_INDEX_PASSWORD",
+                 "TWINE_USERNAME", "TWINE_PASSWORD"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    built = _built(dist, checkout)
+    argv = ["publish", "--dist", str(built), "--repo", str(checkout)]
+    tag = f"v{read_version()}"
+
+    (checkout / "notes.txt").write_text("uncommitted\n", encoding="utf-8")
+    assert release_cli.main(argv) == 1
+    assert "refused: the working tree has uncommitted changes" in capsys.readouterr().err
+    assert _sdk_files(open_index) == set()
+    (checkout / "notes.txt").unlink()
+
+    assert release_cli.main(argv) == 0
+    assert f"tagged HEAD {tag}" in capsys.readouterr().out
+    assert _git(checkout, "tag", "--list").split() == [tag]
+    assert _sdk_files(open_index) == {p.name for p in dist}
+
+    # Once tagged, the version is released: refused before the upload, so the index is untouched.
+    published = _stored(open_index)
+    assert release_cli.main(argv) == 1
+    assert f"refused: tag {tag} already exists" in capsys.readouterr().err
+    assert _stored(open_index) == published
 
 
 def test_index_settings_come_from_the_environment_only() -> None:
     with pytest.raises(PublishRefused, match=r"HUBSPOT_SDK_INDEX_URL.*HUBSPOT_SDK_INDEX_PASSWORD"):
         IndexConfig.from_env({"TWINE_USERNAME": "bot"})
+    with pytest.raises(PublishRefused, match=r"HUBSPOT_SDK_INDEX_USERNAME"):
+        IndexConfig.from_env({"HUBSPOT_SDK_INDEX_URL": "https://pypi.internal/", "TWINE_PASSWORD": "s3cret"})
     config = IndexConfig.from_env(
         {
             "HUBSPOT_SDK_INDEX_URL": "https://pypi.internal/",
@@ -248,3 +513,27 @@ def test_index_settings_come_from_the_environment_only() -> None:
     )
     assert config.simple_url == "https://pypi.internal/simple/"
     assert "s3cret" not in repr(config)
+
+
+def test_uploaded_but_not_tagged_exits_non_zero(
+    open_index: _Index,
+    dist: list[Path],
+    checkout: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("HUBSPOT_SDK_INDEX_URL", open_index.config.upload_url)
+    for name in ("HUBSPOT_SDK_INDEX_SIMPLE_URL", "HUBSPOT_SDK_INDEX_USERNAME", "HUBSPOT_SDK_INDEX_PASSWORD",
+                 "TWINE_USERNAME", "TWINE_PASSWORD"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    built = _built(dist, checkout)
+    tag = f"v{read_version()}"
+    # git's own lock on the tag's ref: no tag exists yet, but creating it fails, after the upload.
+    (checkout / ".git" / "refs" / "tags" / f"{tag}.lock").write_text("", encoding="utf-8")
+
+    assert release_cli.main(["publish", "--dist", str(built), "--repo", str(checkout)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: published {read_version()} but did not tag it" in err
+    assert f"git tag {tag}" in err
+    assert _sdk_files(open_index) == {p.name for p in dist}
+    assert _git(checkout, "tag", "--list").split() == []
