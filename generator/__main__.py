@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--document", type=Path, default=pipeline.DOCUMENT, help="the OpenAPI document")
     parser.add_argument("--target", type=Path, default=pipeline.GENERATED, help="the generated tree")
     parser.add_argument("--hubspot", type=Path, default=pipeline.HUBSPOT_DOCUMENT, help="HubSpot's document")
-    parser.add_argument("--deviations", type=Path, default=pipeline.DEVIATIONS, help="the deliberate deviations")
+    parser.add_argument(
+        "--deviations", type=Path, default=pipeline.DEVIATIONS, help="the deliberate deviations"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "conformance":
@@ -47,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 def _conformance(ours: Path, hubspot: Path, deviations: Path) -> int:
     report = conformance.run(ours, hubspot, deviations)
     if report is None:
-        print(f"conformance: skipped, HubSpot's document {hubspot} is not here (a clone outside the workspace)")
+        print(
+            f"conformance: skipped, HubSpot's document {hubspot} is not here (a clone outside the workspace)"
+        )
         return 0
     print(f"{ours} against {hubspot.name}:\n{report}")
     return 0 if report.ok else 1

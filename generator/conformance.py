@@ -35,10 +35,23 @@ from generator.generation_error import GenerationError
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # Keywords of a schema that say something about the wire; the rest is prose.
 _SCHEMA_KEYWORDS = (
-    "type", "format", "nullable", "default", "pattern", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "readOnly",
+    "type",
+    "format",
+    "nullable",
+    "default",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "readOnly",
     "writeOnly",
-)  # fmt: skip
+)
 _PROSE = {"description", "example", "examples", "title", "summary", "externalDocs", "xml"}
 # OpenAPI's serialisation defaults (3.0, "Style Values"), so that a parameter that
 # spells them out agrees with one that leaves them implicit.
@@ -68,7 +81,14 @@ class Deviation:
         return fnmatch.fnmatchcase(difference.key, self.at)
 
 
-_ABSENT = type("_Absent", (), {"__repr__": lambda self: "absent"})()
+class _Absent:
+    """Stands for a key one document has and the other lacks (None is a value a document can hold)."""
+
+    def __repr__(self) -> str:
+        return "absent"
+
+
+_ABSENT = _Absent()
 
 
 def _show(value: Any) -> str:
@@ -114,20 +134,31 @@ class _Comparison:
         for where in sorted(ours.keys() | theirs.keys()):
             method, path = where
             if where not in theirs:
-                self.differ(f"operations.{ours[where][1].get('operationId', path)}", f"{method} {path}", _ABSENT)
+                self.differ(
+                    f"operations.{ours[where][1].get('operationId', path)}", f"{method} {path}", _ABSENT
+                )
                 continue
             if where not in ours:
                 self.differ(f"operations.{method} {path}", _ABSENT, f"{method} {path}")
                 continue
             (our_item, our_op), (their_item, their_op) = ours[where], theirs[where]
-            self.operation(f"operations.{our_op.get('operationId', path)}", our_item, our_op, their_item, their_op)
+            self.operation(
+                f"operations.{our_op.get('operationId', path)}", our_item, our_op, their_item, their_op
+            )
 
     def operation(
-        self, key: str, our_item: Mapping[str, Any], our_op: Mapping[str, Any],
-        their_item: Mapping[str, Any], their_op: Mapping[str, Any],
-    ) -> None:  # fmt: skip
-        self.parameters(f"{key}.parameters", self._parameters(self.ours, our_item, our_op),
-                        self._parameters(self.theirs, their_item, their_op))  # fmt: skip
+        self,
+        key: str,
+        our_item: Mapping[str, Any],
+        our_op: Mapping[str, Any],
+        their_item: Mapping[str, Any],
+        their_op: Mapping[str, Any],
+    ) -> None:
+        self.parameters(
+            f"{key}.parameters",
+            self._parameters(self.ours, our_item, our_op),
+            self._parameters(self.theirs, their_item, their_op),
+        )
         self.request_body(f"{key}.requestBody", our_op.get("requestBody"), their_op.get("requestBody"))
         self.responses(f"{key}.responses", our_op.get("responses") or {}, their_op.get("responses") or {})
         our_scopes, their_scopes = _scopes(self.ours, our_op), _scopes(self.theirs, their_op)
@@ -145,20 +176,30 @@ class _Comparison:
         return found
 
     def parameters(
-        self, key: str, ours: Mapping[tuple[str, str], Mapping[str, Any]],
+        self,
+        key: str,
+        ours: Mapping[tuple[str, str], Mapping[str, Any]],
         theirs: Mapping[tuple[str, str], Mapping[str, Any]],
-    ) -> None:  # fmt: skip
+    ) -> None:
         for where in sorted(ours.keys() | theirs.keys()):
             location, name = where
             here = f"{key}.{name}"
             if where not in theirs or where not in ours:
-                self.differ(here, f"in {location}" if where in ours else _ABSENT,
-                            f"in {location}" if where in theirs else _ABSENT)  # fmt: skip
+                self.differ(
+                    here,
+                    f"in {location}" if where in ours else _ABSENT,
+                    f"in {location}" if where in theirs else _ABSENT,
+                )
                 continue
             our, their = ours[where], theirs[where]
             style = _DEFAULT_STYLE.get(location)
-            for field, default in (("required", False), ("style", style), ("explode", style == "form"),
-                                   ("deprecated", False), ("allowEmptyValue", False)):  # fmt: skip
+            for field, default in (
+                ("required", False),
+                ("style", style),
+                ("explode", style == "form"),
+                ("deprecated", False),
+                ("allowEmptyValue", False),
+            ):
                 if our.get(field, default) != their.get(field, default):
                     self.differ(f"{here}.{field}", our.get(field, default), their.get(field, default))
             self.schema(f"{here}.schema", our.get("schema"), their.get("schema"))
@@ -180,8 +221,11 @@ class _Comparison:
             our = _get(ours, status)
             their = _get(theirs, status)
             if our is _ABSENT or their is _ABSENT:
-                self.differ(f"{key}.{status}", "present" if our is not _ABSENT else _ABSENT,
-                            "present" if their is not _ABSENT else _ABSENT)  # fmt: skip
+                self.differ(
+                    f"{key}.{status}",
+                    "present" if our is not _ABSENT else _ABSENT,
+                    "present" if their is not _ABSENT else _ABSENT,
+                )
                 continue
             our, _ = self.resolve(self.ours, our)
             their, _ = self.resolve(self.theirs, their)
@@ -212,8 +256,11 @@ class _Comparison:
             self._compared_schemas.add(seen)
         if our_node is None or their_node is None:
             if (our_node is None) != (their_node is None):
-                self.differ(key, "present" if our_node is not None else _ABSENT,
-                            "present" if their_node is not None else _ABSENT)  # fmt: skip
+                self.differ(
+                    key,
+                    "present" if our_node is not None else _ABSENT,
+                    "present" if their_node is not None else _ABSENT,
+                )
             return
         if not isinstance(our_node, Mapping) or not isinstance(their_node, Mapping):
             if our_node != their_node:
@@ -239,11 +286,17 @@ class _Comparison:
         for name in sorted(set(our_props) | set(their_props)):
             here = f"{key}.properties.{name}"
             if name not in our_props or name not in their_props:
-                self.differ(here, "present" if name in our_props else _ABSENT,
-                            "present" if name in their_props else _ABSENT)  # fmt: skip
+                self.differ(
+                    here,
+                    "present" if name in our_props else _ABSENT,
+                    "present" if name in their_props else _ABSENT,
+                )
                 continue
             self.schema(here, our_props[name], their_props[name])
-        our_extra, their_extra = ours.get("additionalProperties", _ABSENT), theirs.get("additionalProperties", _ABSENT)
+        our_extra, their_extra = (
+            ours.get("additionalProperties", _ABSENT),
+            theirs.get("additionalProperties", _ABSENT),
+        )
         if isinstance(our_extra, Mapping) and isinstance(their_extra, Mapping):
             self.schema(f"{key}.additionalProperties", our_extra, their_extra)
         elif our_extra != their_extra:
@@ -276,7 +329,9 @@ def _get(mapping: Mapping[Any, Any], status: str) -> Any:
     return _ABSENT
 
 
-def _operations(document: Mapping[str, Any]) -> Iterator[tuple[tuple[str, str], tuple[Mapping[str, Any], Any]]]:
+def _operations(
+    document: Mapping[str, Any],
+) -> Iterator[tuple[tuple[str, str], tuple[Mapping[str, Any], Any]]]:
     for path, item in (document.get("paths") or {}).items():
         for method in _METHODS:
             if method in item:
@@ -307,7 +362,9 @@ def load_deviations(path: Path) -> list[Deviation]:
     deviations = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, Mapping) or not entry.get("at") or not str(entry.get("why", "")).strip():
-            raise GenerationError(f"{path}: deviation {number} needs both `at` (a key pattern) and `why` (its reason).")
+            raise GenerationError(
+                f"{path}: deviation {number} needs both `at` (a key pattern) and `why` (its reason)."
+            )
         deviations.append(Deviation(str(entry["at"]), str(entry["why"]).strip()))
     return deviations
 
@@ -327,17 +384,24 @@ class Report:
     def __str__(self) -> str:
         lines = []
         if self.unlisted:
-            lines.append(f"{len(self.unlisted)} difference(s) from HubSpot's document not listed as deliberate:")
+            lines.append(
+                f"{len(self.unlisted)} difference(s) from HubSpot's document not listed as deliberate:"
+            )
             lines += [f"  {difference}" for difference in self.unlisted]
             lines.append(
-                "  Make openapi/partner-clients.yaml say what HubSpot's document says, or, if the difference is"
-                " deliberate, comment it where it stands and list it in openapi/deviations.yaml with its reason."
+                "  Make openapi/partner-clients.yaml say what HubSpot's document says, or, if the difference"
+                " is deliberate, comment it where it stands and list it in openapi/deviations.yaml with its"
+                " reason."
             )
         if self.stale:
-            lines.append(f"{len(self.stale)} listed deviation(s) that no longer differ; remove them from the list:")
+            lines.append(
+                f"{len(self.stale)} listed deviation(s) that no longer differ; remove them from the list:"
+            )
             lines += [f"  {deviation.at}" for deviation in self.stale]
         if not lines:
-            lines.append(f"conforms to HubSpot's document ({self.allowed} deliberate deviation(s), all listed)")
+            lines.append(
+                f"conforms to HubSpot's document ({self.allowed} deliberate deviation(s), all listed)"
+            )
         return "\n".join(lines)
 
 
@@ -345,7 +409,8 @@ def check(ours: Mapping[str, Any], theirs: Mapping[str, Any], deviations: list[D
     """Compare, then sort the differences into allowed and unlisted, and find stale deviations."""
     differences = compare(ours, theirs)
     unlisted = sorted(
-        (d for d in differences if not any(deviation.covers(d) for deviation in deviations)), key=lambda d: d.key
+        (d for d in differences if not any(deviation.covers(d) for deviation in deviations)),
+        key=lambda d: d.key,
     )
     stale = [deviation for deviation in deviations if not any(deviation.covers(d) for d in differences)]
     return Report(unlisted, stale, len(differences) - len(unlisted))

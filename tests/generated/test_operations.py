@@ -301,7 +301,9 @@ def test_search(call: Caller, sent: list[httpx.Request]) -> None:
     assert [o.id for o in page.results] == [SECOND]
 
 
-def test_an_empty_search_request_sends_every_field_hubspot_requires(call: Caller, sent: list[httpx.Request]) -> None:
+def test_an_empty_search_request_sends_every_field_hubspot_requires(
+    call: Caller, sent: list[httpx.Request]
+) -> None:
     page = call(search, body=PublicObjectSearchRequest())
 
     # HubSpot's contract requires all five; the document's defaults fill them.
@@ -316,12 +318,18 @@ def test_an_empty_search_request_sends_every_field_hubspot_requires(call: Caller
     assert len(page.results) == 10
 
 
-def test_a_batch_read_without_property_lists_sends_them_empty(call: Caller, sent: list[httpx.Request]) -> None:
+def test_a_batch_read_without_property_lists_sends_them_empty(
+    call: Caller, sent: list[httpx.Request]
+) -> None:
     body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=FIRST)])
 
     result = call(batch_read, body=body)
 
-    assert json.loads(only(sent).content) == {"inputs": [{"id": FIRST}], "properties": [], "propertiesWithHistory": []}
+    assert json.loads(only(sent).content) == {
+        "inputs": [{"id": FIRST}],
+        "properties": [],
+        "propertiesWithHistory": [],
+    }
     assert [o.id for o in result.results] == [FIRST]
 
 

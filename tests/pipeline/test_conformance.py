@@ -28,13 +28,23 @@ def small(**search: Any) -> dict[str, Any]:
             "/things/search": {
                 "post": {
                     "operationId": "search",
-                    "parameters": [{"name": "tags", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}}],
+                    "parameters": [
+                        {
+                            "name": "tags",
+                            "in": "query",
+                            "schema": {"type": "array", "items": {"type": "string"}},
+                        }
+                    ],
                     "requestBody": {
                         "required": True,
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Query"}}},
                     },
                     "responses": {
-                        "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                        "200": {
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                            }
+                        },
                     },
                     "security": [{"oauth2": ["things.read"]}],
                     **search,
@@ -71,7 +81,9 @@ def test_identical_documents_do_not_differ() -> None:
 
 def test_prose_names_and_the_spelling_of_defaults_are_not_differences() -> None:
     theirs = small(operationId="post-/things/search", summary="Search things.", tags=["Search"])
-    theirs["paths"]["/things/search"]["post"]["parameters"][0].update(style="form", explode=True, description="x")
+    theirs["paths"]["/things/search"]["post"]["parameters"][0].update(
+        style="form", explode=True, description="x"
+    )
     # HubSpot inlines what we name: the resolved schemas are compared, not their names.
     theirs["paths"]["/things/search"]["post"]["responses"]["200"]["content"]["application/json"]["schema"] = (
         theirs["components"]["schemas"].pop("Thing")
@@ -84,27 +96,58 @@ def test_prose_names_and_the_spelling_of_defaults_are_not_differences() -> None:
     ("plant", "key"),
     [
         (lambda d: d["components"]["schemas"]["Query"]["required"].append("after"), "schemas.Query.required"),
-        (lambda d: d["components"]["schemas"]["Thing"]["properties"]["status"]["enum"].append("FAILED"),
-         "schemas.Thing.properties.status.enum"),  # fmt: skip
-        (lambda d: d["components"]["schemas"]["Query"]["properties"]["limit"].update(format="int64"),
-         "schemas.Query.properties.limit.format"),  # fmt: skip
-        (lambda d: d["components"]["schemas"]["Query"]["properties"]["limit"].update(maximum=200),
-         "schemas.Query.properties.limit.maximum"),  # fmt: skip
-        (lambda d: d["components"]["schemas"]["Thing"]["properties"].pop("status"), "schemas.Thing.properties.status"),
-        (lambda d: d["paths"]["/things/search"]["post"]["parameters"][0].update(explode=False),
-         "operations.search.parameters.tags.explode"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"]["post"]["parameters"][0].update(required=True),
-         "operations.search.parameters.tags.required"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"]["post"]["parameters"].pop(), "operations.search.parameters.tags"),
-        (lambda d: d["paths"]["/things/search"]["post"].update({"x-hubspot-rate-limit-exemptions": ["daily"]}),
-         "operations.search.x-hubspot-rate-limit-exemptions"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"]["post"].update(security=[{"oauth2": ["things.write"]}]),
-         "operations.search.scopes"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"]["post"]["responses"].update({"207": {"description": "some"}}),
-         "operations.search.responses.207"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"]["post"]["requestBody"].update(required=False),
-         "operations.search.requestBody.required"),  # fmt: skip
-        (lambda d: d["paths"]["/things/search"].update(get={"operationId": "peek"}), "operations.GET /things/search"),
+        (
+            lambda d: d["components"]["schemas"]["Thing"]["properties"]["status"]["enum"].append("FAILED"),
+            "schemas.Thing.properties.status.enum",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["Query"]["properties"]["limit"].update(format="int64"),
+            "schemas.Query.properties.limit.format",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["Query"]["properties"]["limit"].update(maximum=200),
+            "schemas.Query.properties.limit.maximum",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["Thing"]["properties"].pop("status"),
+            "schemas.Thing.properties.status",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"]["parameters"][0].update(explode=False),
+            "operations.search.parameters.tags.explode",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"]["parameters"][0].update(required=True),
+            "operations.search.parameters.tags.required",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"]["parameters"].pop(),
+            "operations.search.parameters.tags",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"].update(
+                {"x-hubspot-rate-limit-exemptions": ["daily"]}
+            ),
+            "operations.search.x-hubspot-rate-limit-exemptions",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"].update(security=[{"oauth2": ["things.write"]}]),
+            "operations.search.scopes",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"]["responses"].update(
+                {"207": {"description": "some"}}
+            ),
+            "operations.search.responses.207",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"]["post"]["requestBody"].update(required=False),
+            "operations.search.requestBody.required",
+        ),
+        (
+            lambda d: d["paths"]["/things/search"].update(get={"operationId": "peek"}),
+            "operations.GET /things/search",
+        ),
     ],
 )
 def test_a_planted_difference_is_named_by_operation_and_field(plant: Any, key: str) -> None:
@@ -149,11 +192,16 @@ def write_documents(tmp_path: Path, ours: dict[str, Any], theirs: dict[str, Any]
     (tmp_path / "ours.yaml").write_text(yaml.safe_dump(ours), encoding="utf-8")
     (tmp_path / "theirs.json").write_text(json.dumps(theirs), encoding="utf-8")
     (tmp_path / "deviations.yaml").write_text("[]\n", encoding="utf-8")
-    return [f"--document={tmp_path / 'ours.yaml'}", f"--hubspot={tmp_path / 'theirs.json'}",
-            f"--deviations={tmp_path / 'deviations.yaml'}"]  # fmt: skip
+    return [
+        f"--document={tmp_path / 'ours.yaml'}",
+        f"--hubspot={tmp_path / 'theirs.json'}",
+        f"--deviations={tmp_path / 'deviations.yaml'}",
+    ]
 
 
-def test_the_command_fails_naming_each_unlisted_difference(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_fails_naming_each_unlisted_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     theirs = small()
     theirs["components"]["schemas"]["Query"]["required"].append("after")
 
