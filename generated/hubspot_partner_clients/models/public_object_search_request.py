@@ -25,8 +25,9 @@ class PublicObjectSearchRequest:
     """ The properties to return. """
     limit: int | Unset = UNSET
     """ The most results to return on one page (at most 200). """
-    after: str | Unset = UNSET
-    """ The cursor of the page to read, from the previous page's `paging.next.after`. """
+    after: str | Unset = "0"
+    """ The cursor of the page to read, from the previous page's `paging.next.after`; "0" (the default) is the first
+    page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
