@@ -76,6 +76,9 @@ def _first_search_cursor() -> str:
 
 
 _FIRST_SEARCH_CURSOR = _first_search_cursor()
+# The model's own default page size, if it has one: a body that keeps it has chosen no page size
+# (attrs cannot tell an unset field from one set to its default), so a walk asks for the largest.
+_MODEL_SEARCH_LIMIT = attrs.fields(PublicObjectSearchRequest).limit.default
 
 _log = logging.getLogger(LOGGER_NAME)
 
@@ -188,7 +191,8 @@ class _SearchBody:
     def __init__(self, body: PublicObjectSearchRequest, max_items: int | None) -> None:
         self._body = body
         self._max_items = max_items
-        self._limit = body.limit if isinstance(body.limit, int) else _SEARCH_PAGE_LIMIT
+        limit = body.limit
+        self._limit = limit if isinstance(limit, int) and limit != _MODEL_SEARCH_LIMIT else _SEARCH_PAGE_LIMIT
         sorts = [] if isinstance(body.sorts, Unset) else list(body.sorts)
         self._sorts: list[str] | Unset = body.sorts
         if not sorts and (max_items is None or max_items > SEARCH_MAX_RESULTS):
@@ -404,7 +408,8 @@ def paginate(
     which the paginator follows from ``paging.next_.after`` until a page has none (a search's
     first page is sent with the first cursor when the body has none). Without a ``limit`` a walk
     asks for the largest pages the operation allows (100 for ``list_page``); a search without a
-    ``limit`` asks for pages of 200, and continues past HubSpot's 10,000-result cap (see
+    ``limit`` (or with the model's default one) asks for pages of 200, and continues past HubSpot's
+    10,000-result cap (see
     ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
     ``max_items`` keeps it under the cap.
     """
