@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
-from hubspot_partner_clients import AuthenticatedClient
+from hubspot_partner_clients import AuthenticatedClient, pagination
 from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_associations, list_page, search
 from hubspot_partner_clients.models import (
@@ -389,6 +389,21 @@ def test_search_past_the_cap_with_ids_that_are_not_numbers(mode: str, text_id_do
         }
     ]
     assert all(b.keys() >= SEARCH_REQUIRED for b in bodies)
+
+
+def test_a_search_at_the_models_default_limit_asks_for_the_largest_pages(
+    monkeypatch: pytest.MonkeyPatch, search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    # attrs cannot tell a limit left at the model's default from one set to it: a model that
+    # defaults `limit` (to HubSpot's 10, say) must not make every walk page by 10.
+    monkeypatch.setattr(pagination, "_MODEL_SEARCH_LIMIT", 10)
+    for limit, sent in ((10, SEARCH_PAGE), (11, 11)):
+        search_double.requests.clear()
+        body = PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[], limit=limit)
+        assert (
+            len(list(paginate(search.sync, client=search_client, body=body).iter_items(max_items=30))) == 30
+        )
+        assert {b["limit"] for b in _search_bodies(search_double)} == {sent}
 
 
 def test_search_without_filters_continues_with_one_added_group(
