@@ -20,6 +20,8 @@ from types import TracebackType
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 
+_HUBSPOT = RateLimitConfig()  # HubSpot's account window, from the operation table
+
 _REPO = Path(__file__).resolve().parents[1]
 
 
@@ -33,8 +35,8 @@ class DoubleSpec:
 
     objects: int = 1000
     rate_limited: bool = False
-    max_requests: int = 100
-    interval_seconds: float = 10.0
+    max_requests: int = _HUBSPOT.max_requests
+    interval_seconds: float = _HUBSPOT.interval_seconds
 
 
 class DoubleProcess:

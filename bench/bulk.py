@@ -18,12 +18,14 @@ import math
 import time
 
 from hubspot_partner_clients import RateLimit, bulk_update, create_client
+from hubspot_partner_clients._operations import OPERATIONS
 
 from ._double import DoubleProcess, DoubleSpec
 from ._measure import Figure, Goal, median, ratio
 
 GOAL = 1.10
-BATCH = 100  # inputs per batch request (HubSpot's maximum, and bulk_update's chunk)
+# Inputs per batch request: HubSpot's maximum (from the operation table), and bulk_update's chunk.
+BATCH = OPERATIONS.limit("batch_update", "max_inputs")
 FIRST_ID = 1_000_001  # the double's first seeded id
 
 

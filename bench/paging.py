@@ -5,9 +5,9 @@ Time and memory are measured in separate passes: tracemalloc slows allocation-he
 times over, so the timed passes run without it, and one pass of each side runs under it for the
 peak growth (the largest amount of traced memory above the level at the start of the walk). A
 walk that kept its pages would grow by about the size of every model it built; a lazy one stays
-at about one page. Both sides ask for pages of 100 (the list endpoint's maximum). In a timed pass
-the two walks advance in turn, a page each, so that both share every moment of the machine's load;
-the ratio is the median of the passes' ratios.
+at about one page. Both sides ask for the list endpoint's largest pages (from the operation table).
+In a timed pass the two walks advance in turn, a page each, so that both share every moment of the
+machine's load; the ratio is the median of the passes' ratios.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from hubspot_partner_clients import create_client, paginate
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import list_page
 
 from ._double import DoubleProcess
@@ -27,7 +28,7 @@ from .per_call import unlimited_double, unlimited_rate
 
 TIME_GOAL = 1.15
 MEMORY_GOAL_MB = 20.0
-PAGE = 100
+PAGE = OPERATIONS.limit("list_page", "max_page_size")
 _PATH = "/crm/v3/objects/partner_clients"
 
 

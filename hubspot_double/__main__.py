@@ -65,12 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept only the --token tokens, not the built-in ones",
     )
     limits = p.add_argument_group("rate limits")
+    default = RateLimitConfig()
     limits.add_argument("--no-rate-limit", action="store_true", help="switch rate limiting off")
     limits.add_argument(
-        "--rate-limit", type=_per, default=(100, 10.0), metavar="N/SECONDS", help="rolling window"
+        "--rate-limit",
+        type=_per,
+        default=(default.max_requests, default.interval_seconds),
+        metavar="N/SECONDS",
+        help="rolling window",
     )
-    limits.add_argument("--daily-limit", type=int, default=250_000)
-    limits.add_argument("--search-rate-limit", type=_per, default=(5, 1.0), metavar="N/SECONDS")
+    limits.add_argument("--daily-limit", type=int, default=default.daily_limit)
+    limits.add_argument(
+        "--search-rate-limit",
+        type=_per,
+        default=(default.search_max_requests, default.search_interval_seconds),
+        metavar="N/SECONDS",
+    )
     faults = p.add_argument_group("random faults (fractions of requests)")
     faults.add_argument("--fault-seed", type=int, default=0)
     for name in ("429", "500", "502", "503", "504", "drop", "delay", "truncate"):

@@ -9,6 +9,11 @@ and adds the rate-limit headers to every response (when limits are on).
 Order per request: fault decision -> authentication/scopes -> rate limit ->
 handler -> post-handler fault (drop/delay/truncate). So an injected 429/5xx
 never applies a write, and a dropped response always did.
+
+HubSpot's limits (batch sizes, page sizes, the search caps, the rate-limit
+windows each operation spends) come from the SDK's operation table
+(`hubspot_partner_clients._operations`), which the pipeline writes from the
+document: the double refuses what the document says HubSpot refuses.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
+
+from hubspot_partner_clients._operations import OPERATIONS
 
 from . import search as search_mod
 from .config import READ_SCOPE, WRITE_SCOPE, AuthConfig
@@ -59,9 +66,12 @@ logger = logging.getLogger("hubspot_double")
 BASE_PATH = "/crm/v3/objects/partner_clients"
 # Answers a proxy in front of HubSpot makes up: they carry no HubSpot correlation id.
 _NOT_FROM_HUBSPOT = frozenset({FaultKind.BAD_GATEWAY, FaultKind.GATEWAY_TIMEOUT})
-MAX_BATCH = 100
-LIST_MAX_LIMIT = 100
-ASSOC_MAX_LIMIT = 500
+BATCH_READ_MAX_INPUTS = OPERATIONS.limit("batch_read", "max_inputs")
+BATCH_UPDATE_MAX_INPUTS = OPERATIONS.limit("batch_update", "max_inputs")
+LIST_DEFAULT_LIMIT = OPERATIONS.limit("list_page", "default_page_size")
+LIST_MAX_LIMIT = OPERATIONS.limit("list_page", "max_page_size")
+ASSOC_DEFAULT_LIMIT = OPERATIONS.limit("list_associations", "default_page_size")
+ASSOC_MAX_LIMIT = OPERATIONS.limit("list_associations", "max_page_size")
 # Returned with every object whatever was asked, as HubSpot does.
 ALWAYS_PROPERTIES = (OBJECT_ID_PROPERTY, "hs_createdate", "hs_lastmodifieddate")
 SCOPES_LINK = {"scopes": "https://developers.hubspot.com/scopes"}
@@ -171,13 +181,13 @@ def _object_json(
     return out
 
 
-def _batch_inputs(body: Any) -> list[Any]:
+def _batch_inputs(body: Any, max_inputs: int) -> list[Any]:
     if not isinstance(body, dict) or not isinstance(body.get("inputs"), list):
         raise validation_error("Invalid input: 'inputs' must be an array.")
     inputs: list[Any] = body["inputs"]
-    if len(inputs) > MAX_BATCH:
+    if len(inputs) > max_inputs:
         raise validation_error(
-            f"Batch size of {len(inputs)} exceeds the maximum of {MAX_BATCH} inputs.",
+            f"Batch size of {len(inputs)} exceeds the maximum of {max_inputs} inputs.",
             context={"inputs": [str(len(inputs))]},
         )
     return inputs
@@ -213,6 +223,12 @@ def _optional_str(body: dict[str, Any], key: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise validation_error(f"Invalid input: {key!r} must be a string.")
     return value
+
+
+def _windows(method: str, raw_path: str) -> tuple[str, ...]:
+    """The rate-limit windows a request spends: its operation's, as the table says."""
+    operation = OPERATIONS.find(method, raw_path)
+    return operation.rate_limit_windows if operation is not None else OPERATIONS.default_windows
 
 
 def _is_write(method: str, path: str) -> bool:
@@ -282,7 +298,8 @@ class DoubleApp:
         if decision is not None and decision.kind not in POST_HANDLER:
             status, headers, payload = self._fault_response(decision, cid)
         else:
-            status, headers, payload = self._check_access(request_headers, method, path, cid)
+            raw_path = scope.get("raw_path", path.encode()).decode("latin-1")
+            status, headers, payload = self._check_access(request_headers, method, path, raw_path, cid)
             if status == 0:
                 status, headers, payload = await self._call_router(scope, body, cid)
         headers += self.rate_limits.headers()
@@ -360,7 +377,7 @@ class DoubleApp:
         return status, _json_headers(), _dump(body)
 
     def _check_access(
-        self, headers: dict[str, str], method: str, path: str, cid: str
+        self, headers: dict[str, str], method: str, path: str, raw_path: str, cid: str
     ) -> tuple[int, Headers, bytes]:
         """(0, ...) when the request may proceed, else the refusal to send."""
         if not path.startswith("/crm/"):
@@ -401,7 +418,7 @@ class DoubleApp:
                 links=SCOPES_LINK,
             )
             return err.status_code, _json_headers(), _dump(err.body(cid))
-        verdict = self.rate_limits.check(search=method == "POST" and path.endswith("/search"))
+        verdict = self.rate_limits.check(_windows(method, raw_path))
         if verdict.policy is not None:
             out = _json_headers()
             if verdict.retry_after is not None:
@@ -476,7 +493,7 @@ class DoubleApp:
 
     async def list_objects(self, request: Request) -> Response:
         q = request.query_params
-        limit = _limit(q, 10, LIST_MAX_LIMIT)
+        limit = _limit(q, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT)
         archived = _bool(q, "archived")
         after = _decode_cursor("pc", q.get("after"))
         props, hist, assoc = (_multi(q, n) for n in ("properties", "propertiesWithHistory", "associations"))
@@ -542,7 +559,7 @@ class DoubleApp:
         started = int(time.time() * 1000)
         archived = _bool(request.query_params, "archived")
         body = await _json_body(request)
-        inputs = _batch_inputs(body)
+        inputs = _batch_inputs(body, BATCH_READ_MAX_INPUTS)
         ids = [_batch_id(item, f"inputs[{i}]") for i, item in enumerate(inputs)]
         _reject_duplicates(ids)
         props = _str_list(body, "properties")
@@ -560,7 +577,7 @@ class DoubleApp:
     async def batch_update(self, request: Request) -> Response:
         started = int(time.time() * 1000)
         body = await _json_body(request)
-        inputs = _batch_inputs(body)
+        inputs = _batch_inputs(body, BATCH_UPDATE_MAX_INPUTS)
         # Validate the whole batch first: HubSpot refuses a batch with one bad
         # input as a whole (400), applying nothing.
         planned: list[tuple[str, str | None, dict[str, str | None], str | None]] = []
@@ -611,7 +628,7 @@ class DoubleApp:
         q = request.query_params
         obj = self._lookup(request)
         to_type = self._to_type(request)
-        limit = _limit(q, ASSOC_MAX_LIMIT, ASSOC_MAX_LIMIT)
+        limit = _limit(q, ASSOC_DEFAULT_LIMIT, ASSOC_MAX_LIMIT)
         after = _decode_cursor("as", q.get("after"))
         _bool(q, "includeFA")  # accepted and validated; the double has no FA
         items = [

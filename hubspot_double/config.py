@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from hubspot_partner_clients._operations import OPERATIONS
+
 READ_SCOPE = "crm.objects.partner-clients.read"
 WRITE_SCOPE = "crm.objects.partner-clients.write"
 
@@ -33,6 +35,10 @@ class StoreConfig:
     # One object in `archived_every` is seeded archived (0 disables), so that
     # `archived=true` has something to show.
     archived_every: int = 50
+    # Ids are this prefix and a number ("pc-1000001" with "pc-"). HubSpot's ids
+    # are digits, but its contract types them as any string: a prefix shows
+    # which client code assumes digits.
+    id_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,20 +48,39 @@ class AuthConfig:
     tokens: Mapping[str, frozenset[str]] = field(default_factory=_default_tokens)
 
 
+# HubSpot's windows, as the document states them (the SDK's operation table).
+ACCOUNT_WINDOW = OPERATIONS.window("ten-secondly")
+SEARCH_WINDOW = OPERATIONS.window("search")
+
+
 @dataclass(frozen=True)
 class RateLimitConfig:
-    """HubSpot-like limits. Defaults follow HubSpot's OAuth-app limits."""
+    """HubSpot-like limits. Defaults follow HubSpot's OAuth-app limits, from the operation table."""
 
     enabled: bool = True
-    # Rolling window shared by every request of the account.
-    max_requests: int = 100
-    interval_seconds: float = 10.0
+    # The account's rolling window (`ten-secondly`): every request of an
+    # operation whose row spends it.
+    max_requests: int = ACCOUNT_WINDOW.max_requests
+    interval_seconds: float = ACCOUNT_WINDOW.interval
     # Daily limit; the double resets it at UTC midnight (HubSpot uses the
     # account's time zone) or on `AccountRateLimits.reset()`.
     daily_limit: int = 250_000
-    # Search has its own, lower limit on top of the rolling window.
-    search_max_requests: int = 5
-    search_interval_seconds: float = 1.0
+    # Search's own, lower window (`search`); HubSpot exempts search from the
+    # rolling window, and the operation table says so.
+    search_max_requests: int = SEARCH_WINDOW.max_requests
+    search_interval_seconds: float = SEARCH_WINDOW.interval
+
+    def window(self, name: str) -> tuple[int, float]:
+        """(max requests, interval in seconds) of the window called `name`, as configured.
+
+        Any window the document declares besides these two keeps the size it gives it.
+        """
+        declared = OPERATIONS.window(name)
+        configured = {
+            ACCOUNT_WINDOW.name: (self.max_requests, self.interval_seconds),
+            SEARCH_WINDOW.name: (self.search_max_requests, self.search_interval_seconds),
+        }
+        return configured.get(name, (declared.max_requests, declared.interval))
 
 
 @dataclass(frozen=True)

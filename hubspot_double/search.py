@@ -3,6 +3,8 @@
 Semantics follow HubSpot's documented behaviour: filters AND within a group,
 groups OR together; comparisons are numeric when both sides parse as numbers
 (dates compare as epoch milliseconds), otherwise case-insensitive strings.
+The limits (page size, the total cap, filter groups and filters, query
+length) are the search operation's row of the SDK's operation table.
 """
 
 from __future__ import annotations
@@ -13,15 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from hubspot_partner_clients._operations import OPERATIONS
+
 from .error_bodies import validation_error
 from .store import PROPERTY_TYPES, QUERY_PROPERTIES, PartnerClient
 
-MAX_LIMIT = 200
-MAX_RESULTS = 10_000
-MAX_GROUPS = 5
-MAX_FILTERS_PER_GROUP = 6
-MAX_FILTERS = 18
-MAX_QUERY_LENGTH = 3000
+MAX_LIMIT = OPERATIONS.limit("search", "max_page_size")
+MAX_RESULTS = OPERATIONS.limit("search", "max_results")
+MAX_GROUPS = OPERATIONS.limit("search", "max_filter_groups")
+MAX_FILTERS_PER_GROUP = OPERATIONS.limit("search", "max_filters_per_group")
+MAX_FILTERS = OPERATIONS.limit("search", "max_filters")
+MAX_QUERY_LENGTH = OPERATIONS.limit("search", "max_query_length")
+# A search without a limit gets HubSpot's default page, the list's unless the
+# document gives search a default of its own.
+_SEARCH = OPERATIONS.named("search")
+DEFAULT_LIMIT = (_SEARCH.default_page_size if _SEARCH is not None else None) or OPERATIONS.limit(
+    "list_page", "default_page_size"
+)
 
 OPERATORS = frozenset(
     {
@@ -265,7 +275,7 @@ def _parse_groups(body: dict[str, object]) -> tuple[tuple[Filter, ...], ...]:
 
 def _parse_page(body: dict[str, object]) -> tuple[int, int]:
     """The page's limit and offset (the ``after`` cursor is an offset into the results)."""
-    limit = body.get("limit", 10)
+    limit = body.get("limit", DEFAULT_LIMIT)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise validation_error("Invalid input: limit must be a positive integer.")
     if limit > MAX_LIMIT:

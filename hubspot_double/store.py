@@ -104,9 +104,11 @@ class PartnerClient:
         "updated_ms",
     )
 
-    def __init__(self, int_id: int, props: dict[str, str | None], created_ms: int, updated_ms: int) -> None:
+    def __init__(
+        self, int_id: int, props: dict[str, str | None], created_ms: int, updated_ms: int, id_prefix: str = ""
+    ) -> None:
         self.int_id = int_id
-        self.id = str(int_id)
+        self.id = f"{id_prefix}{int_id}"
         self.props = props
         self.created_ms = created_ms
         self.updated_ms = updated_ms
@@ -177,7 +179,7 @@ class Store:
             adj = _ADJECTIVES[rng.randrange(8)]
             noun = _NOUNS[rng.randrange(8)]
             kind = _KINDS[rng.randrange(8)]
-            oid = str(int_id)
+            oid = self._oid(int_id)
             domain = f"{adj}{noun}-{i}.example.com".lower()
             ref = f"PC-{i:06d}"
             revenue = rng.randrange(10_000, 50_000_000)
@@ -194,7 +196,7 @@ class Store:
             }
             created = _EPOCH_2019_MS + i * 60_000 + rng.randrange(60_000)
             updated = created + rng.randrange(400 * _DAY_MS)
-            obj = PartnerClient(int_id, props, created, updated)
+            obj = PartnerClient(int_id, props, created, updated, self.config.id_prefix)
             if every and i % every == every - 1:
                 obj.archived = True
                 obj.archived_ms = updated + _DAY_MS
@@ -228,7 +230,7 @@ class Store:
         return len(self._by_id)
 
     def ids(self, archived: bool = False) -> list[str]:
-        return [str(x) for x in (self._archived_ids if archived else self._active_ids)]
+        return [self._oid(x) for x in (self._archived_ids if archived else self._active_ids)]
 
     def get(self, object_id: str, *, archived: bool = False) -> PartnerClient | None:
         obj = self._by_id.get(object_id)
@@ -259,10 +261,13 @@ class Store:
         ids = self._archived_ids if archived else self._active_ids
         start = 0 if after_id is None else bisect.bisect_right(ids, after_id)
         chunk = ids[start : start + limit]
-        return [self._by_id[str(x)] for x in chunk], start + limit < len(ids)
+        return [self._by_id[self._oid(x)] for x in chunk], start + limit < len(ids)
 
     def active_objects(self) -> list[PartnerClient]:
-        return [self._by_id[str(x)] for x in self._active_ids]
+        return [self._by_id[self._oid(x)] for x in self._active_ids]
+
+    def _oid(self, int_id: int) -> str:
+        return f"{self.config.id_prefix}{int_id}"
 
     def associations(self, obj: PartnerClient, to_type: str) -> dict[str, str]:
         key = (obj.id, to_type)

@@ -1,14 +1,16 @@
-"""Every operation of the document: name, method, path, retry safety, rate-limit group, page size.
+"""Every operation of the document, with HubSpot's limits on it, and HubSpot's rate-limit windows.
 
 Written by the pipeline (generator/operations.py) from the document's
-operationIds, its `x-idempotent` / `x-rate-limit-group` extensions and the
-`maximum` of each operation's `limit` query parameter. The shape of a row
-and the lookups are hand-written, in `_operation.py`.
+operationIds, its `x-idempotent`, rate-limit (`x-rate-limit-windows`,
+`x-rate-limit-groups`, `x-rate-limit-group`, `x-hubspot-rate-limit-exemptions`)
+and limit (`x-max-results`, `x-max-filters`) extensions, and the `maximum`,
+`default`, `maxItems` and `maxLength` of the parameters and request bodies.
+The shape of a row and the lookups are hand-written, in `_operation.py`.
 """
 
 import re
 
-from ._operation import Operation, OperationTable
+from ._operation import Operation, OperationTable, RateLimitWindow
 
 OPERATIONS = OperationTable(
     (
@@ -18,7 +20,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=100,
+            default_page_size=10,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients$"),
         ),
         Operation(
@@ -27,7 +37,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/batch/read",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=100,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/batch/read$"),
         ),
         Operation(
@@ -36,7 +54,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/batch/update",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=100,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/batch/update$"),
         ),
         Operation(
@@ -45,7 +71,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/search",
             idempotent=True,
             rate_limit_group="search",
-            max_page_size=None,
+            rate_limit_windows=("search",),
+            max_page_size=200,
+            default_page_size=10,
+            max_results=10000,
+            max_inputs=None,
+            max_filter_groups=6,
+            max_filters_per_group=6,
+            max_filters=18,
+            max_query_length=3000,
             pattern=re.compile("^/crm/v3/objects/partner_clients/search$"),
         ),
         Operation(
@@ -54,7 +88,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/{partnerClientId}",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
         ),
         Operation(
@@ -63,7 +105,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/{partnerClientId}",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
         ),
         Operation(
@@ -72,7 +122,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}",
             idempotent=True,
             rate_limit_group="default",
-            max_page_size=None,
+            rate_limit_windows=("ten-secondly",),
+            max_page_size=500,
+            default_page_size=500,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+$"),
         ),
         Operation(
@@ -81,7 +139,15 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}/{toObjectId}/{associationType}",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
         ),
         Operation(
@@ -90,8 +156,29 @@ OPERATIONS = OperationTable(
             path="/crm/v3/objects/partner_clients/{partnerClientId}/associations/{toObjectType}/{toObjectId}/{associationType}",
             idempotent=True,
             rate_limit_group="default",
+            rate_limit_windows=("ten-secondly",),
             max_page_size=None,
+            default_page_size=None,
+            max_results=None,
+            max_inputs=None,
+            max_filter_groups=None,
+            max_filters_per_group=None,
+            max_filters=None,
+            max_query_length=None,
             pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
         ),
-    )
+    ),
+    windows=(
+        RateLimitWindow(
+            name="ten-secondly",
+            max_requests=100,
+            interval=10.0,
+        ),
+        RateLimitWindow(
+            name="search",
+            max_requests=5,
+            interval=1.0,
+        ),
+    ),
+    default_windows=("ten-secondly",),
 )

@@ -1,9 +1,11 @@
 """What the package knows of each operation: the shape of the table `_operations.py` fills.
 
 The pipeline writes `_operations.py` from the document (one `Operation` per
-operationId, with its retry safety, rate-limit group and largest page); the
-overlays ask it which operation a request or a generated function belongs
-to, so that no overlay keeps its own list of endpoints.
+operationId, with its retry safety, the rate-limit windows it spends and
+HubSpot's limits on its requests, plus each rate-limit window); the overlays,
+the HubSpot double and the benchmarks ask it which operation a request or a
+generated function belongs to and what HubSpot allows it, so that none of
+them keeps its own list of endpoints or its own copy of a limit.
 """
 
 from __future__ import annotations
@@ -12,12 +14,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Operation", "OperationTable"]
+__all__ = ["Operation", "OperationTable", "RateLimitWindow"]
+
+
+@dataclass(frozen=True)
+class RateLimitWindow:
+    """One of HubSpot's rate-limit windows (`x-rate-limit-windows`)."""
+
+    name: str
+    """HubSpot's name for it, as `x-hubspot-rate-limit-exemptions` spells it (``ten-secondly``)."""
+    max_requests: int
+    interval: float
+    """Seconds."""
 
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation of the document."""
+    """One operation of the document and HubSpot's limits on its requests."""
 
     name: str
     """The operationId, which is also the generated module's name."""
@@ -26,19 +39,46 @@ class Operation:
     idempotent: bool
     """May be re-sent after it reached HubSpot (GET/PUT/DELETE, or `x-idempotent`)."""
     rate_limit_group: str
-    """The rate-limit budget it spends (`x-rate-limit-group`)."""
+    """Its rate-limit group (`x-rate-limit-group`, else ``default``)."""
+    rate_limit_windows: tuple[str, ...]
+    """The windows each request spends: its group's, less its `x-hubspot-rate-limit-exemptions`."""
     max_page_size: int | None
-    """The `maximum` of its `limit` query parameter, for paging; None when it has none."""
+    """The `maximum` of its `limit` (query parameter or body property); None when it has none."""
+    default_page_size: int | None
+    """The `default` of its `limit`: what HubSpot serves when a request gives none."""
+    max_results: int | None
+    """`x-max-results`: the most results one query reaches over all its pages."""
+    max_inputs: int | None
+    """The `maxItems` of its body's `inputs`: the most inputs of one batch request."""
+    max_filter_groups: int | None
+    """The `maxItems` of its body's `filterGroups`."""
+    max_filters_per_group: int | None
+    """The `maxItems` of the `filters` of one filter group."""
+    max_filters: int | None
+    """`x-max-filters`: the most filters in all the groups of one request."""
+    max_query_length: int | None
+    """The `maxLength` of its body's `query`."""
     pattern: re.Pattern[str]
     """Matches the raw (percent-encoded) paths of its requests."""
 
 
 class OperationTable:
-    """Every operation of the document, found by request or by name."""
+    """Every operation of the document, found by request or by name, and the rate-limit windows."""
 
-    def __init__(self, operations: tuple[Operation, ...]) -> None:
+    def __init__(
+        self,
+        operations: tuple[Operation, ...],
+        *,
+        windows: tuple[RateLimitWindow, ...],
+        default_windows: tuple[str, ...],
+    ) -> None:
         self._operations = operations
         self._by_name = {operation.name: operation for operation in operations}
+        self.windows = windows
+        """Every rate-limit window, in the document's order."""
+        self._windows = {window.name: window for window in windows}
+        self.default_windows = default_windows
+        """The windows of the ``default`` group: what a request of no known operation spends."""
 
     def __iter__(self) -> Iterator[Operation]:
         return iter(self._operations)
@@ -57,3 +97,30 @@ class OperationTable:
     def named(self, name: str) -> Operation | None:
         """The operation whose operationId (and generated module name) is `name`."""
         return self._by_name.get(name)
+
+    def window(self, name: str) -> RateLimitWindow:
+        """The rate-limit window called `name`; LookupError, saying where to declare it, if none is."""
+        found = self._windows.get(name)
+        if found is None:
+            raise LookupError(
+                f"no rate-limit window {name!r} in the operation table (it has {sorted(self._windows)}): "
+                "declare it under x-rate-limit-windows in openapi/partner-clients.yaml and regenerate"
+            )
+        return found
+
+    def limit(self, name: str, field: str) -> int:
+        """Operation `name`'s limit `field` (``max_inputs``...), which the caller cannot do without.
+
+        Raises LookupError naming the operation and the limit when the document does not state it,
+        so that a module that relies on a limit fails on import instead of sending what HubSpot
+        refuses.
+        """
+        operation = self._by_name.get(name)
+        value = getattr(operation, field, None) if operation is not None else None
+        if not isinstance(value, int):
+            raise LookupError(
+                f"the operation table has no {field} for operation {name!r}: state it in "
+                "openapi/partner-clients.yaml (the comment at its top lists where each limit goes) "
+                "and regenerate"
+            )
+        return value

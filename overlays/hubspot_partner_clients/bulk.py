@@ -6,6 +6,8 @@ Hooks: calls the generated ``api.partner_clients.batch_update`` and ``api.partne
 ``BatchReadInputSimplePublicObjectId``, and reads ``results`` and ``errors`` (``StandardError.context``
 and ``.message``) of the batch responses. Retries and rate limiting are not done here: they live in
 the client's transport, so every chunk request is retried and paced by the client it is sent with.
+HubSpot's largest batch of each operation comes from the operation table
+(``_operations.Operation.max_inputs``): the largest and default chunk.
 
 Public API (sync, with threads; async mirrors with tasks)::
 
@@ -33,6 +35,7 @@ from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 from . import errors
 from ._constants import OBJECT_ID_PROPERTY
+from ._operations import OPERATIONS
 from .api.partner_clients import batch_read, batch_update
 from .client import AuthenticatedClient
 from .models.batch_input_simple_public_object_batch_input import BatchInputSimplePublicObjectBatchInput
@@ -60,8 +63,10 @@ __all__ = [
     "bulk_update",
 ]
 
-MAX_CHUNK = 100
-"""HubSpot's limit of inputs per batch request."""
+MAX_UPDATE_CHUNK = OPERATIONS.limit("batch_update", "max_inputs")
+"""HubSpot's limit of inputs per batch update request: the largest (and default) chunk."""
+MAX_READ_CHUNK = OPERATIONS.limit("batch_read", "max_inputs")
+"""HubSpot's limit of inputs per batch read request: the largest (and default) chunk."""
 
 UpdateInput: TypeAlias = SimplePublicObjectBatchInput | Mapping[str, Any]
 """A ``SimplePublicObjectBatchInput``, or a dict ``{"id": ..., "properties": {...}}`` with optional
@@ -605,6 +610,7 @@ class _Kind(Generic[InputT, _PayloadT]):
     send: Callable[[AuthenticatedClient, list[_PayloadT]], _Answer]
     asend: Callable[[AuthenticatedClient, list[_PayloadT]], Awaitable[_Answer]]
     match_property: Callable[[_Item[InputT, _PayloadT]], str | None]
+    max_chunk: int
 
 
 @dataclass(frozen=True)
@@ -616,11 +622,14 @@ class _Options:
     deadline: float | None
 
 
-def _check_options(inputs: object, options: _Options) -> None:
+def _check_options(inputs: object, options: _Options, max_chunk: int) -> None:
     if isinstance(inputs, str | bytes):
         raise TypeError("inputs must be an iterable of inputs, not a single str or bytes")
-    if not 1 <= options.chunk_size <= MAX_CHUNK:
-        raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, got {options.chunk_size}")
+    if not 1 <= options.chunk_size <= max_chunk:
+        raise ValueError(
+            f"chunk_size must be between 1 and {max_chunk} (HubSpot's largest batch), "
+            f"got {options.chunk_size}"
+        )
     if options.concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {options.concurrency}")
     if options.deadline is not None and options.deadline <= 0:
@@ -631,7 +640,7 @@ def _start(
     kind: _Kind[InputT, _PayloadT], inputs: Iterable[InputT], options: _Options
 ) -> tuple[_Reader[InputT, _PayloadT], _Ledger[InputT], float | None]:
     """Checks a sequence whole before anything is sent, then opens the reader and the ledger."""
-    _check_options(inputs, options)
+    _check_options(inputs, options, kind.max_chunk)
 
     def key_of(original: InputT) -> str:
         try:
@@ -793,7 +802,7 @@ def _update_match_property(item: _Item[Any, SimplePublicObjectBatchInput]) -> st
 
 
 _UPDATE: _Kind[Any, SimplePublicObjectBatchInput] = _Kind(
-    "update", _normalise_update, _send_update, _asend_update, _update_match_property
+    "update", _normalise_update, _send_update, _asend_update, _update_match_property, MAX_UPDATE_CHUNK
 )
 
 
@@ -802,12 +811,12 @@ def bulk_update(
     inputs: Iterable[_U],
     *,
     concurrency: int = 4,
-    chunk_size: int = MAX_CHUNK,
+    chunk_size: int = MAX_UPDATE_CHUNK,
     on_progress: ProgressCallback | None = None,
     progress: bool = False,
     deadline: float | None = None,
 ) -> BulkResult[_U]:
-    """Update any number of partner clients, in chunks of up to 100 sent concurrently.
+    """Update any number of partner clients, in chunks of HubSpot's largest batch sent concurrently.
 
     ``inputs`` is any iterable of ``UpdateInput`` (dicts ``{"id": ..., "properties": {...}}``, with
     optional ``"idProperty"`` and ``"objectWriteTraceId"``, or ``SimplePublicObjectBatchInput``). It
@@ -859,7 +868,7 @@ async def abulk_update(
     inputs: Iterable[_U],
     *,
     concurrency: int = 4,
-    chunk_size: int = MAX_CHUNK,
+    chunk_size: int = MAX_UPDATE_CHUNK,
     on_progress: ProgressCallback | None = None,
     progress: bool = False,
     deadline: float | None = None,
@@ -901,7 +910,7 @@ def _read_kind(
         return await batch_read.asyncio(client=client, body=body(payloads), archived=archived)
 
     match = None if id_property in (None, OBJECT_ID_PROPERTY) else id_property
-    return _Kind("read", _normalise_read, send, asend, lambda _item: match)
+    return _Kind("read", _normalise_read, send, asend, lambda _item: match, MAX_READ_CHUNK)
 
 
 def bulk_read(
@@ -913,12 +922,12 @@ def bulk_read(
     id_property: str | None = None,
     archived: bool = False,
     concurrency: int = 4,
-    chunk_size: int = MAX_CHUNK,
+    chunk_size: int = MAX_READ_CHUNK,
     on_progress: ProgressCallback | None = None,
     progress: bool = False,
     deadline: float | None = None,
 ) -> BulkResult[_R]:
-    """Read any number of partner clients by id (or by a unique ``id_property``), in chunks of 100.
+    """Read any number of partner clients by id (or by a unique ``id_property``), in full batches.
 
     ``ids`` is any iterable of ``ReadInput`` (str or int ids, ``SimplePublicObjectId``, ``{"id": ...}``),
     read lazily as in ``bulk_update``, with the same duplicate check, stopping rule, progress and
@@ -938,7 +947,7 @@ async def abulk_read(
     id_property: str | None = None,
     archived: bool = False,
     concurrency: int = 4,
-    chunk_size: int = MAX_CHUNK,
+    chunk_size: int = MAX_READ_CHUNK,
     on_progress: ProgressCallback | None = None,
     progress: bool = False,
     deadline: float | None = None,

@@ -4,8 +4,10 @@ Hooks: no generated code directly. ``retry.RetryTransport`` and
 ``retry.AsyncRetryTransport`` call ``acquire``/``acquire_async`` before every
 attempt (each attempt is a request HubSpot counts) and ``settle`` when it is
 answered or fails; ``hubspot_client.HubSpotClient`` shares one ``RateLimiter`` between
-all the calls of a client (threads and asyncio tasks alike). The rate-limit
-group of a request comes from ``_operations.Operation.rate_limit_group``.
+all the calls of a client (threads and asyncio tasks alike). The windows a
+request spends come from ``_operations.Operation.rate_limit_windows``, and the
+windows themselves (their names and HubSpot's sizes) from
+``_operations.OPERATIONS.windows``: the document states them once.
 
 Each window is a sliding log of the requests it counted: a request may go when
 fewer than ``max_requests`` were counted in the last ``interval`` seconds.
@@ -14,9 +16,12 @@ it lies between the send and the answer; so a request counts from its send
 until it is answered, and from its answer on after that. The next request is
 sent no earlier than ``interval`` after the answer it waits for, so HubSpot
 receives the two at least ``interval`` apart, however slow or uneven the
-network, at the price of one round trip per window. Search requests spend from
-both the account window and the search window. HubSpot's
-``X-HubSpot-RateLimit-*`` headers can only tighten the account window: a
+network, at the price of one round trip per window. A request spends exactly
+the windows its operation's row names: most spend the account's
+``ten-secondly`` window; search spends only its own ``search`` window (HubSpot
+exempts it from the ten-second one), so searches never slow other calls.
+HubSpot's ``X-HubSpot-RateLimit-*`` headers describe the account window and
+can only tighten it: a
 smaller ``Max`` per interval replaces the configured one, and a ``Remaining``
 lower than this limiter's own count (other processes share the account) is
 recorded as requests answered now.
@@ -28,33 +33,53 @@ import asyncio
 import threading
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import httpx
 
+from ._operations import OPERATIONS
+
 __all__ = ["RateLimit", "RateLimiter", "Reservation"]
 
-_SEARCH = "search"
+# The windows RateLimit's fields configure, by the document's names for them. Looked up on
+# import, so that a document that renames one fails here, naming it, instead of leaving a
+# configured limit unused.
+_ACCOUNT = OPERATIONS.window("ten-secondly")
+_SEARCH = OPERATIONS.window("search")
 
 
 @dataclass(frozen=True)
 class RateLimit:
     """How many requests a client may send: the account window and the search window.
 
-    Defaults follow HubSpot's OAuth-app limit (100 per 10 s) and stay under its
-    search limit (about 5 per second).
+    Defaults are HubSpot's windows as the document states them (an OAuth app's account window,
+    and search's own). Any other window the document declares is kept at its stated size.
     """
 
-    max_requests: int = 100
-    interval: float = 10.0
-    search_max_requests: int = 4
-    search_interval: float = 1.0
+    max_requests: int = _ACCOUNT.max_requests
+    interval: float = _ACCOUNT.interval
+    search_max_requests: int = _SEARCH.max_requests
+    search_interval: float = _SEARCH.interval
 
     def __post_init__(self) -> None:
         if self.max_requests < 1 or self.search_max_requests < 1:
             raise ValueError("max_requests and search_max_requests must be at least 1")
         if self.interval <= 0 or self.search_interval <= 0:
             raise ValueError("interval and search_interval must be positive (seconds)")
+
+    def window(self, name: str) -> tuple[int, float]:
+        """(max requests, interval in seconds) of the window called `name`, as configured.
+
+        The two windows this class has fields for come from them; any other window the document
+        declares keeps the size the document gives it.
+        """
+        declared = OPERATIONS.window(name)
+        configured = {
+            _ACCOUNT.name: (self.max_requests, self.interval),
+            _SEARCH.name: (self.search_max_requests, self.search_interval),
+        }
+        return configured.get(name, (declared.max_requests, declared.interval))
 
 
 class _Count:
@@ -131,53 +156,66 @@ class RateLimiter:
     def __init__(self, config: RateLimit | None = None) -> None:
         self.config = config if config is not None else RateLimit()
         self._lock = threading.Lock()
-        self._account = _Window(self.config.max_requests, self.config.interval)
-        self._search = _Window(self.config.search_max_requests, self.config.search_interval)
+        self._windows = {w.name: _Window(*self.config.window(w.name)) for w in OPERATIONS.windows}
+        # The window HubSpot's X-HubSpot-RateLimit-* headers describe.
+        self._account = self._windows[_ACCOUNT.name]
 
     def __repr__(self) -> str:
         return f"RateLimiter({self.config!r})"
 
-    def _reserve(self, group: str) -> Reservation | float:
-        """Count one request and return its reservation, or return the seconds to wait first."""
+    def _spent(self, windows: Sequence[str]) -> list[_Window]:
+        if isinstance(windows, str):
+            raise TypeError(
+                f"a request spends a tuple of rate-limit window names, such as an operation's "
+                f"rate_limit_windows, not the string {windows!r}"
+            )
+        try:
+            return [self._windows[name] for name in windows]
+        except KeyError as exc:
+            raise LookupError(
+                f"no rate-limit window {exc.args[0]!r}: the windows are {sorted(self._windows)} "
+                "(x-rate-limit-windows in openapi/partner-clients.yaml)"
+            ) from None
+
+    def _reserve(self, windows: Sequence[str]) -> Reservation | float:
+        """Count one request in each of `windows` and return its reservation, or the seconds to wait first."""
+        spent = self._spent(windows)
         with self._lock:
             now = time.monotonic()
-            account = self._account
-            wait = account.wait(now)
-            if group == _SEARCH:
-                search = self._search
-                wait = max(wait, search.wait(now))
-                if wait == 0.0:
-                    counts = (account.count(now, answered=False), search.count(now, answered=False))
-                    return Reservation(counts)
-            if wait == 0.0:
-                return Reservation((account.count(now, answered=False),))
-            return wait
+            # Every window is asked (each drops its expired counts), the longest wait wins.
+            wait = max([window.wait(now) for window in spent], default=0.0)
+            if wait > 0.0:
+                return wait
+            return Reservation(tuple(window.count(now, answered=False) for window in spent))
 
-    def acquire(self, group: str = "default", *, deadline: float | None = None) -> Reservation | None:
-        """Wait (sleeping the thread) until a request of ``group`` may go, and count it.
+    def acquire(
+        self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
+    ) -> Reservation | None:
+        """Wait (sleeping the thread) until a request that spends ``windows`` may go, and count it.
 
-        Returns the reservation to ``settle`` when the request is answered.
-        ``deadline`` is a ``time.monotonic()`` instant: when the wait would
-        pass it, return None at once without counting the request.
+        ``windows`` are an operation's ``rate_limit_windows`` (by default, what a request of no
+        known operation spends). Returns the reservation to ``settle`` when the request is
+        answered. ``deadline`` is a ``time.monotonic()`` instant: when the wait would pass it,
+        return None at once without counting the request.
         """
-        reserved = self._reserve(group)
+        reserved = self._reserve(windows)
         while not isinstance(reserved, Reservation):
             if deadline is not None and time.monotonic() + reserved > deadline:
                 return None
             time.sleep(reserved)
-            reserved = self._reserve(group)
+            reserved = self._reserve(windows)
         return reserved
 
     async def acquire_async(
-        self, group: str = "default", *, deadline: float | None = None
+        self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
     ) -> Reservation | None:
         """``acquire`` for asyncio: the task sleeps, the event loop does not block."""
-        reserved = self._reserve(group)
+        reserved = self._reserve(windows)
         while not isinstance(reserved, Reservation):
             if deadline is not None and time.monotonic() + reserved > deadline:
                 return None
             await asyncio.sleep(reserved)
-            reserved = self._reserve(group)
+            reserved = self._reserve(windows)
         return reserved
 
     def settle(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:

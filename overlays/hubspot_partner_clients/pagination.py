@@ -5,7 +5,10 @@ Hooks: the generated ``sync`` / ``asyncio`` functions of ``api.partner_clients.l
 ``paging.next_.after`` and that takes either an ``after`` argument or a
 ``PublicObjectSearchRequest`` ``body``). Reads ``paging.next_.after``, ``total`` and
 ``SimplePublicObject.id``; builds ``Filter`` / ``FilterGroup`` for the search continuation;
-takes an operation's largest page from ``_operations.Operation.max_page_size``.
+takes the first search cursor from ``PublicObjectSearchRequest``'s default for ``after``, and
+every limit from the operation table: an operation's largest page from
+``_operations.Operation.max_page_size``, search's total cap and filter limits from the
+``search`` row.
 
 Public API::
 
@@ -31,13 +34,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
+import attrs
+
 from ._constants import LOGGER_NAME, OBJECT_ID_PROPERTY
 from ._operations import OPERATIONS
 from .models.filter_ import Filter
 from .models.filter_group import FilterGroup
 from .models.filter_operator import FilterOperator
 from .models.public_object_search_request import PublicObjectSearchRequest
-from .types import UNSET, Unset
+from .types import Unset
 
 __all__ = [
     "SEARCH_MAX_RESULTS",
@@ -50,12 +55,30 @@ __all__ = [
     "paginate",
 ]
 
-SEARCH_MAX_RESULTS = 10_000
+SEARCH_MAX_RESULTS = OPERATIONS.limit("search", "max_results")
 """HubSpot serves at most this many results for one search query; paging past it is an error."""
 
-_SEARCH_PAGE_LIMIT = 200  # HubSpot's largest search page, used when the caller sets no limit.
-_MAX_FILTERS_PER_GROUP = 6
-_MAX_FILTERS = 18
+# HubSpot's largest search page, used when the caller sets no limit.
+_SEARCH_PAGE_LIMIT = OPERATIONS.limit("search", "max_page_size")
+_MAX_FILTERS_PER_GROUP = OPERATIONS.limit("search", "max_filters_per_group")
+_MAX_FILTERS = OPERATIONS.limit("search", "max_filters")
+
+
+def _first_search_cursor() -> str:
+    """The cursor of a search's first page: the model's default for ``after``, from the document."""
+    default = attrs.fields(PublicObjectSearchRequest).after.default
+    if not isinstance(default, str):
+        raise LookupError(
+            "PublicObjectSearchRequest.after has no default: the document's `default` of the search "
+            "request's `after` is the first page's cursor, which HubSpot requires on every page"
+        )
+    return default
+
+
+_FIRST_SEARCH_CURSOR = _first_search_cursor()
+# The model's own default page size, if it has one: a body that keeps it has chosen no page size
+# (attrs cannot tell an unset field from one set to its default), so a walk asks for the largest.
+_MODEL_SEARCH_LIMIT = attrs.fields(PublicObjectSearchRequest).limit.default
 
 _log = logging.getLogger(LOGGER_NAME)
 
@@ -156,30 +179,38 @@ def _sort_is_id_ascending(sort: object) -> bool:
 
 
 class _SearchBody:
-    """The cursor is ``after`` in the search body, plus an ``hs_object_id`` floor past the cap."""
+    """The cursor is ``after`` in the search body, plus an ``hs_object_id`` floor past the cap.
+
+    Every page's body carries ``limit`` and ``after``, the first page's too (the model's first
+    cursor), as HubSpot's contract requires. The floor is the last id seen, sent as it came: the
+    results are in ascending ``hs_object_id`` order and ``GT`` compares in that same order, whatever
+    the ids look like, so the client never parses or compares an id (the contract types it as any
+    string).
+    """
 
     def __init__(self, body: PublicObjectSearchRequest, max_items: int | None) -> None:
         self._body = body
         self._max_items = max_items
-        self._limit = body.limit if isinstance(body.limit, int) else _SEARCH_PAGE_LIMIT
-        sorts = [] if isinstance(body.sorts, Unset) else list(body.sorts)
-        self._sorts: list[str] | Unset = body.sorts
+        limit = body.limit
+        self._limit = limit if isinstance(limit, int) and limit != _MODEL_SEARCH_LIMIT else _SEARCH_PAGE_LIMIT
+        sorts = list(body.sorts)
+        self._sorts: list[str] = sorts
         if not sorts and (max_items is None or max_items > SEARCH_MAX_RESULTS):
             # Without a sort HubSpot's order is unspecified; the walk may have to continue past the
             # cap, which needs ascending ids from the very first page, so ask for that order.
             self._sorts = [OBJECT_ID_PROPERTY]
-        self._after: str | Unset = body.after
+        self._after = body.after if isinstance(body.after, str) else _FIRST_SEARCH_CURSOR
         # Results this query has served so far, counted from the caller's own `after` when it is
         # an offset, as HubSpot's search cursors are.
         self._served = int(body.after) if isinstance(body.after, str) and body.after.isdigit() else 0
-        self._floor: int | None = None
-        self._last_id: int | None = None
+        self._floor: str | None = None
+        self._last_id: str | None = None
         self._obstacle = self._find_obstacle(sorts)
 
     def _find_obstacle(self, sorts: list[Any]) -> str | None:
         if sorts and not (len(sorts) == 1 and _sort_is_id_ascending(sorts[0])):
             return f"it is sorted by {sorts!r}"
-        groups = [] if isinstance(self._body.filter_groups, Unset) else self._body.filter_groups
+        groups = self._body.filter_groups
         for index, group in enumerate(groups):
             if len(group.filters) >= _MAX_FILTERS_PER_GROUP:
                 return (
@@ -211,10 +242,8 @@ class _SearchBody:
         body.sorts = self._sorts
         body.after = self._after
         if self._floor is not None:
-            floor = Filter(
-                property_name=OBJECT_ID_PROPERTY, operator=FilterOperator.GT, value=str(self._floor)
-            )
-            if isinstance(body.filter_groups, Unset) or not body.filter_groups:
+            floor = Filter(property_name=OBJECT_ID_PROPERTY, operator=FilterOperator.GT, value=self._floor)
+            if not body.filter_groups:
                 body.filter_groups = [FilterGroup(filters=[floor])]
             else:
                 # Groups are ORed: the floor must bound every one of them.
@@ -232,8 +261,7 @@ class _SearchBody:
     def advance(self, response: PagedResponse[Any]) -> bool:
         results = response.results
         if results:
-            # Ids are numeric strings: compare them as numbers ("999" < "1000").
-            self._last_id = int(results[-1].id)
+            self._last_id = results[-1].id
         self._served += len(results)
         after = _next_after(response)
         if after is None:
@@ -247,12 +275,12 @@ class _SearchBody:
         if self._last_id is None:  # pragma: no cover - a page before the cap always has results
             return False
         _log.info(
-            "search reached HubSpot's %d-result cap; continuing with hs_object_id > %d",
+            "search reached HubSpot's %d-result cap; continuing with hs_object_id > %s",
             SEARCH_MAX_RESULTS,
             self._last_id,
         )
         self._floor = self._last_id
-        self._after = UNSET
+        self._after = _FIRST_SEARCH_CURSOR
         self._served = 0
         return True
 
@@ -377,10 +405,12 @@ def paginate(
     """Page lazily through a generated ``sync`` function, called with these arguments.
 
     Every argument passes through unchanged, except the cursor (``after``, or ``body.after``),
-    which the paginator follows from ``paging.next_.after`` until a page has none. Without a
-    ``limit`` a walk asks for the largest pages the operation allows (100 for ``list_page``); a
-    search without a ``limit`` asks for pages of 200, and continues past HubSpot's 10,000-result cap
-    (see ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
+    which the paginator follows from ``paging.next_.after`` until a page has none (a search's
+    first page is sent with the first cursor when the body has none). Without a ``limit`` a walk
+    asks for the largest pages the operation allows (100 for ``list_page``); a search without a
+    ``limit`` (or with the model's default one) asks for pages of 200, and continues past HubSpot's
+    10,000-result cap (see
+    ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
     ``max_items`` keeps it under the cap.
     """
     if inspect.iscoroutinefunction(fn):

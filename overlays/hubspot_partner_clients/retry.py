@@ -4,7 +4,7 @@ Hooks: wraps any ``httpx.BaseTransport``/``httpx.AsyncBaseTransport``; the
 generated endpoint functions send through ``client.get_httpx_client()`` /
 ``get_async_httpx_client()``, which ``hubspot_client.HubSpotClient`` builds on
 these transports. Relies on ``_operations.OPERATIONS.find`` (the operation's
-name, ``idempotent`` flag and rate-limit group) and on
+name, ``idempotent`` flag and the rate-limit windows it spends) and on
 ``errors.parse_retry_after``; the generated ``_parse_response`` raises
 ``errors.RateLimitError`` etc. for the final answer this module returns, and
 the generated call turns the httpx error it raises into
@@ -216,11 +216,11 @@ class _Call:
         if operation is not None:
             self.name = operation.name
             self.idempotent = operation.idempotent
-            self.group = operation.rate_limit_group
+            self.windows = operation.rate_limit_windows
         else:
             self.name = f"{method} {path}"
             self.idempotent = method in _IDEMPOTENT_METHODS
-            self.group = "default"
+            self.windows = OPERATIONS.default_windows
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
 
@@ -347,7 +347,7 @@ class RetryTransport(httpx.BaseTransport):
             call.attempt += 1
             reservation = None
             if limiter is not None:
-                reservation = limiter.acquire(call.group, deadline=call.limiter_deadline())
+                reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
                 if reservation is None:
                     return _give_up(result)
             headers = None
@@ -406,7 +406,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             call.attempt += 1
             reservation = None
             if limiter is not None:
-                reservation = await limiter.acquire_async(call.group, deadline=call.limiter_deadline())
+                reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
                 if reservation is None:
                     return _give_up(result)
             headers = None

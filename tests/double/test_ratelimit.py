@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from hubspot_double import HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients._operations import OPERATIONS
 
 PATH = "/crm/v3/objects/partner_clients"
 HEADERS = (
@@ -39,7 +40,8 @@ def test_headers_on_every_response(make_double: Any, make_client: Any) -> None:
         assert all(h in r.headers for h in HEADERS), (r.status_code, r.headers)
     assert responses[0].headers["x-hubspot-ratelimit-max"] == "20"
     assert responses[0].headers["x-hubspot-ratelimit-interval-milliseconds"] == "1000"
-    assert int(responses[2].headers["x-hubspot-ratelimit-remaining"]) == 17
+    # Two reads counted; the search spends only its own window (HubSpot exempts it from this one).
+    assert int(responses[2].headers["x-hubspot-ratelimit-remaining"]) == 18
     assert int(responses[2].headers["x-hubspot-ratelimit-daily-remaining"]) < int(
         responses[2].headers["x-hubspot-ratelimit-daily"]
     )
@@ -97,14 +99,22 @@ def test_rate_limiting_can_be_switched_off(make_double: Any, make_client: Any) -
     assert not [h for h in client.get(PATH).headers if h.lower().startswith("x-hubspot-ratelimit")]
 
 
-def test_default_limits_are_hubspots() -> None:
+def test_default_limits_are_the_documents() -> None:
     cfg = RateLimitConfig()
-    assert (cfg.max_requests, cfg.interval_seconds, cfg.search_max_requests, cfg.search_interval_seconds) == (
-        100,
-        10.0,
-        5,
-        1.0,
-    )
+    account, search = OPERATIONS.window("ten-secondly"), OPERATIONS.window("search")
+    assert (cfg.max_requests, cfg.interval_seconds) == (account.max_requests, account.interval)
+    assert (cfg.search_max_requests, cfg.search_interval_seconds) == (search.max_requests, search.interval)
+
+
+def test_searches_leave_the_account_window_untouched(make_double: Any, make_client: Any) -> None:
+    double = _limited(make_double, max_requests=3, search_max_requests=10)
+    client = make_client(double)
+    searches = [client.post(f"{PATH}/search", json={}) for _ in range(6)]  # twice the account window
+    assert [r.status_code for r in searches] == [200] * 6
+    assert {r.headers["x-hubspot-ratelimit-remaining"] for r in searches} == {"3"}
+    assert [client.get(PATH).status_code for _ in range(4)] == [200, 200, 200, 429]
+    # An unknown path spends what the table's default group spends: the account window.
+    assert client.get("/crm/v3/unknown").headers["x-hubspot-ratelimit-remaining"] == "0"
 
 
 def test_rate_limits_can_change_at_runtime(make_double: Any, make_client: Any) -> None:

@@ -102,7 +102,6 @@ def test_batch_update_by_id_property(client: httpx.Client) -> None:
 def _bad_batches() -> list[tuple[str, Any, str]]:
     ok = {"properties": {"name": "x"}}
     return [
-        ("too-many", {"inputs": [{"id": str(1000001 + i), **ok} for i in range(101)]}, "100"),
         ("duplicates", {"inputs": [{"id": "1000001", **ok}, {"id": "1000001", **ok}]}, "Duplicate"),
         (
             "number-value",

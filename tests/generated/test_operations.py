@@ -294,7 +294,7 @@ def test_search(call: Caller, sent: list[httpx.Request]) -> None:
         "sorts": ["-hs_object_id"],
         "properties": ["name"],
         "limit": 1,
-        "after": "0",
+        "after": "0",  # the document's default: the first page's cursor
     }
     assert isinstance(page, CollectionResponseWithTotalSimplePublicObject)
     assert page.total == 2

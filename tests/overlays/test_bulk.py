@@ -14,6 +14,7 @@ import pytest
 
 from hubspot_double import DoubleConfig, FaultConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import errors
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.bulk import (
     BulkInputError,
     BulkResult,
@@ -29,6 +30,9 @@ from hubspot_partner_clients.models import SimplePublicObjectId
 from hubspot_partner_clients.retry import RetryEvent, RetryPolicy
 
 UPDATE = "/batch/update"
+# HubSpot's largest batches, from the operation table: the default (and largest) chunks.
+BATCH = OPERATIONS.limit("batch_update", "max_inputs")
+READ_BATCH = OPERATIONS.limit("batch_read", "max_inputs")
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +122,7 @@ def test_updates_every_input_and_counts_one_request_per_chunk(mode: str, double:
     assert result.applied == inputs
     assert result.not_applied == result.errors == []
     assert sorted(o.id for o in result.objects) == sorted(ids)
-    assert batch_requests(double) == math.ceil(250 / 100)
+    assert batch_requests(double) == math.ceil(250 / BATCH)
     for i in ids:
         assert double.store.get(i) is not None
         assert double.store.get(i).get("partner_notes") == f"plain-{mode}-{i}"  # type: ignore[union-attr]
@@ -152,7 +156,7 @@ def test_ten_thousand_updates_through_20_percent_faults(mode: str, double: HubSp
     assert len(result.objects) == 10_000
     # Each injected fault cost exactly one retry, and nothing else was sent.
     assert len(double.faults.injected) == len(retries) >= 10
-    assert batch_requests(double) == math.ceil(10_000 / 100) + len(retries)
+    assert batch_requests(double) == math.ceil(10_000 / BATCH) + len(retries)
     for i in ids:
         obj = double.store.get(i)
         assert obj is not None
@@ -177,18 +181,21 @@ def test_unknown_ids_are_per_input_errors_and_the_rest_applied(mode: str, double
 
 
 def test_a_chunk_refused_as_a_whole_fails_its_inputs_only(mode: str, double: HubSpotDouble) -> None:
-    ids = double.store.ids()[:300]
+    chunk = min(100, BATCH)
+    ids = double.store.ids()[: 3 * chunk]
     inputs = updates(ids, f"refused-{mode}")
-    inputs[150]["properties"]["no_such_property"] = "x"  # HubSpot refuses that whole batch: 400
+    inputs[chunk + chunk // 2]["properties"]["no_such_property"] = (
+        "x"  # HubSpot refuses that whole batch: 400
+    )
 
-    result = update(mode, double, inputs, chunk_size=100)
+    result = update(mode, double, inputs, chunk_size=chunk)
 
     assert result.status is BulkStatus.PARTIAL
     assert_accounts_for(result, inputs)
-    assert result.not_applied == inputs[100:200]
+    assert result.not_applied == inputs[chunk : 2 * chunk]
     assert {e.category for e in result.errors} == {"VALIDATION_ERROR"}
-    assert result.applied == inputs[:100] + inputs[200:]
-    assert [double.store.write_counts[i] for i in ids] == [1] * 100 + [0] * 100 + [1] * 100
+    assert result.applied == inputs[:chunk] + inputs[2 * chunk :]
+    assert [double.store.write_counts[i] for i in ids] == [1] * chunk + [0] * chunk + [1] * chunk
 
 
 def test_duplicate_ids_are_rejected_before_any_request(mode: str, double: HubSpotDouble) -> None:
@@ -290,26 +297,27 @@ def test_a_generator_is_read_lazily(mode: str, double: HubSpotDouble) -> None:
     assert result.status is BulkStatus.COMPLETE
     assert result.succeeded == 3000
     assert totals == {None}
-    assert len(ahead) == 30
+    assert len(ahead) == math.ceil(3000 / BATCH)
     # (concurrency + 1) chunks at most: the ones in flight and the one being read.
-    assert max(ahead) <= 300
+    assert max(ahead) <= 3 * BATCH
     assert double.store.get(ids[-1]).get("partner_notes") == f"lazy-{mode}-{ids[-1]}"  # type: ignore[union-attr]
 
 
 def test_a_duplicate_in_a_generator_stops_before_its_chunk(mode: str, double: HubSpotDouble) -> None:
-    ids = double.store.ids()[:500]
-    inputs = updates([*ids[:250], ids[3], *ids[250:]], f"lazydup-{mode}")
-    # Chunk 3 (inputs 200..299) holds the duplicate; at most 2 chunks are in flight before it.
+    ids = double.store.ids()[: 5 * BATCH]
+    at = 2 * BATCH + BATCH // 2
+    inputs = updates([*ids[:at], ids[3], *ids[at:]], f"lazydup-{mode}")
+    # Chunk 3 (inputs 2 to 3 batches in) holds the duplicate; at most 2 chunks are in flight before it.
     with pytest.raises(BulkInputError, match=ids[3]) as caught:
         update(mode, double, (x for x in inputs), concurrency=2)
 
     result = caught.value.result
     assert result.status is BulkStatus.STOPPED
-    assert [e.input for e in caught.value.errors] == [inputs[250]]
-    assert result.applied == inputs[:200]
-    assert result.not_applied == inputs[200:300]
+    assert [e.input for e in caught.value.errors] == [inputs[at]]
+    assert result.applied == inputs[: 2 * BATCH]
+    assert result.not_applied == inputs[2 * BATCH : 3 * BATCH]
     assert {e.category for e in result.errors} == {"NOT_SENT", "DUPLICATE_ID"}
-    assert [double.store.write_counts[i] for i in ids] == [1] * 200 + [0] * 300
+    assert [double.store.write_counts[i] for i in ids] == [1] * (2 * BATCH) + [0] * (3 * BATCH)
     assert batch_requests(double) == 2
 
 
@@ -348,21 +356,21 @@ def test_a_raising_progress_callback_stops_the_run(mode: str, double: HubSpotDou
     inputs = updates(ids, f"cancel-{mode}")
 
     def cancel(done: int, _total: int | None) -> None:
-        if done >= 200:
+        if done >= 2 * BATCH:
             raise KeyError("enough")
 
     result = update(mode, double, inputs, concurrency=1, on_progress=cancel)
 
     assert result.status is BulkStatus.STOPPED
     assert isinstance(result.stopped_by, KeyError)
-    assert result.applied == inputs[:200]
+    assert result.applied == inputs[: 2 * BATCH]
     assert_accounts_for(result, inputs)
     assert batch_requests(double) == 2
 
 
 def test_bulk_read_reads_every_id_and_reports_unknown_ones(mode: str, double: HubSpotDouble) -> None:
     ids = double.store.ids()[:230]
-    asked: list[Any] = [*ids[:100], "8000001", int(ids[100]), *ids[101:]]
+    asked: list[Any] = [*ids[:100], "8000001", int(ids[100]), *ids[101:]]  # 231 inputs
 
     result = read(mode, double, asked, properties=["name", "external_ref"])
 
@@ -371,7 +379,7 @@ def test_bulk_read_reads_every_id_and_reports_unknown_ones(mode: str, double: Hu
     assert [(e.id, e.category) for e in result.errors] == [("8000001", "OBJECT_NOT_FOUND")]
     assert sorted(o.id for o in result.objects) == sorted(ids)
     assert all(o.properties.additional_properties.get("external_ref") for o in result.objects)
-    assert len(double.requests.matching(path_contains="/batch/read")) == 3
+    assert len(double.requests.matching(path_contains="/batch/read")) == math.ceil(231 / READ_BATCH)
 
 
 def test_bulk_read_by_a_unique_property(mode: str, double: HubSpotDouble) -> None:
@@ -404,8 +412,11 @@ def test_progress_without_tqdm_says_how_to_get_it(
 
 def test_options_are_checked(double: HubSpotDouble) -> None:
     with make_client(double) as client:
-        with pytest.raises(ValueError, match="chunk_size"):
-            bulk_update(client, [], chunk_size=101)
+        with pytest.raises(ValueError, match=f"chunk_size must be between 1 and {BATCH}"):
+            bulk_update(client, [], chunk_size=BATCH + 1)
+        with pytest.raises(ValueError, match=f"chunk_size must be between 1 and {READ_BATCH}"):
+            bulk_read(client, [], chunk_size=READ_BATCH + 1)
+        assert bulk_update(client, [], chunk_size=BATCH).status is BulkStatus.COMPLETE
         with pytest.raises(ValueError, match="concurrency"):
             bulk_update(client, [], concurrency=0)
         with pytest.raises(TypeError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,6 +12,7 @@ import httpx
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_page, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
@@ -25,6 +27,9 @@ SERVER = RateLimitConfig(
 MATCHING = RateLimit(max_requests=8, interval=1.0, search_max_requests=3, search_interval=1.0)
 # No retries: a 429 would surface as RateLimitError, so "no 429" is visible twice.
 NO_RETRY = RetryPolicy(max_attempts=1)
+# What a request spends, as the operation table says.
+SEARCH_WINDOWS = OPERATIONS.named("search").rate_limit_windows  # type: ignore[union-attr]
+DEFAULT_WINDOWS = OPERATIONS.default_windows
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +109,57 @@ def test_search_has_its_own_smaller_budget(fresh: HubSpotDouble) -> None:
     assert _statuses(fresh) == [200] * 7
 
 
+# A long account window (nothing leaves it during a test) and a short search window.
+EXEMPT_SERVER = RateLimitConfig(
+    max_requests=8, interval_seconds=60.0, search_max_requests=4, search_interval_seconds=0.3
+)
+EXEMPT_CLIENT = RateLimit(max_requests=8, interval=60.0, search_max_requests=4, search_interval=0.3)
+
+
+@pytest.fixture
+def exempt(double: HubSpotDouble) -> Iterator[HubSpotDouble]:
+    double.rate_limits.configure(EXEMPT_SERVER)
+    double.reset()
+    yield double
+    double.rate_limits.configure(SERVER)
+
+
+def _remaining(double: HubSpotDouble) -> int:
+    """The account window's budget left, as the double's X-HubSpot-RateLimit-Remaining says."""
+    return int(dict(double.rate_limits.headers())[b"x-hubspot-ratelimit-remaining"])
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_searches_spend_no_ten_second_budget(mode: str, exempt: HubSpotDouble, object_id: str) -> None:
+    # Twice the search window's worth of searches: paced by the search window alone. Were they also
+    # charged to the account window, these 8 would fill it (client and double alike).
+    body = PublicObjectSearchRequest(limit=1, filter_groups=[], sorts=[], properties=[])
+    client = _client(exempt, EXEMPT_CLIENT)
+    assert client.limiter is not None
+
+    async def searches() -> None:
+        async with client:
+            await asyncio.gather(*(search.asyncio(client=client, body=body) for _ in range(8)))
+
+    if mode == "sync":
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(lambda _: search.sync(client=client, body=body), range(8)))
+    else:
+        asyncio.run(searches())
+
+    assert _statuses(exempt) == [200] * 8
+    assert client.limiter._account.sent == deque()  # the limiter charged none of them to the account
+    assert _remaining(exempt) == EXEMPT_SERVER.max_requests  # nor did the double
+    # Other calls are not slowed: the whole account window is still there, at once.
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda _: get_by_id.sync(object_id, client=client), range(8)))
+    client.close()
+    assert time.monotonic() - started < EXEMPT_CLIENT.interval / 4
+    assert _statuses(exempt) == [200] * 16
+    assert _remaining(exempt) == 0
+
+
 def test_rate_limit_headers_tighten_a_loose_configuration(fresh: HubSpotDouble, object_id: str) -> None:
     # Configured far above the account's limit; HubSpot's Max header corrects it.
     loose = RateLimit(max_requests=1000, interval=1.0)
@@ -135,17 +191,38 @@ def test_remaining_header_slows_down_when_others_spend_the_account(
 
 
 def test_limiter_reserves_and_reports_the_wait() -> None:
-    limiter = RateLimiter(RateLimit(max_requests=2, interval=10.0, search_max_requests=1))
-    first = limiter._reserve("search")
+    limiter = RateLimiter(RateLimit(max_requests=1, interval=10.0, search_max_requests=1))
+    first = limiter._reserve(SEARCH_WINDOWS)
     assert isinstance(first, Reservation)
     limiter.settle(first)
-    assert 0.0 < _wait(limiter._reserve("search")) <= 1.0  # the search window is full
-    second = limiter._reserve("default")
+    assert 0.0 < _wait(limiter._reserve(SEARCH_WINDOWS)) <= 1.0  # the search window is full
+    second = limiter._reserve(DEFAULT_WINDOWS)  # the search spent none of the account window
     assert isinstance(second, Reservation)
     limiter.settle(second)
-    assert 9.0 < _wait(limiter._reserve("default")) <= 10.0  # the account window is full
-    assert limiter.acquire("default", deadline=0.0) is None
+    assert 9.0 < _wait(limiter._reserve(DEFAULT_WINDOWS)) <= 10.0  # the account window is full
+    assert limiter.acquire(DEFAULT_WINDOWS, deadline=0.0) is None
+    assert isinstance(limiter._reserve(()), Reservation)  # a request that spends no window never waits
     limiter.observe(httpx.Headers({"x-hubspot-ratelimit-remaining": "garbage"}))  # ignored, no error
+
+
+def test_the_table_says_search_spends_only_its_own_window() -> None:
+    # HubSpot's x-hubspot-rate-limit-exemptions: [ten-secondly] on search, through the pipeline.
+    assert SEARCH_WINDOWS == ("search",)
+    assert DEFAULT_WINDOWS == ("ten-secondly",)
+    assert {o.rate_limit_windows for o in OPERATIONS if o.name != "search"} == {DEFAULT_WINDOWS}
+    # RateLimit's defaults are the document's windows.
+    window = OPERATIONS.window("ten-secondly")
+    assert (RateLimit().max_requests, RateLimit().interval) == (window.max_requests, window.interval)
+
+
+def test_a_window_the_table_does_not_know_is_refused_clearly() -> None:
+    limiter = RateLimiter()
+    with pytest.raises(LookupError, match=r"no rate-limit window 'hourly'.*x-rate-limit-windows"):
+        limiter.acquire(("hourly",))
+    with pytest.raises(TypeError, match="tuple of rate-limit window names"):
+        limiter.acquire("search")
+    with pytest.raises(LookupError, match=r"no rate-limit window 'hourly'"):
+        RateLimit().window("hourly")
 
 
 def _wait(reserved: Reservation | float) -> float:
@@ -157,14 +234,14 @@ def test_a_request_counts_until_interval_after_its_answer() -> None:
     # HubSpot counts a request when it arrives, somewhere between send and
     # answer: the next one may go only `interval` after the answer.
     limiter = RateLimiter(RateLimit(max_requests=1, interval=0.2))
-    in_flight = limiter._reserve("default")
+    in_flight = limiter._reserve(DEFAULT_WINDOWS)
     assert isinstance(in_flight, Reservation)
     time.sleep(0.3)  # longer than the interval, but not answered yet
-    assert _wait(limiter._reserve("default")) == pytest.approx(0.2)
+    assert _wait(limiter._reserve(DEFAULT_WINDOWS)) == pytest.approx(0.2)
     limiter.settle(in_flight)
-    assert 0.15 < _wait(limiter._reserve("default")) <= 0.2
+    assert 0.15 < _wait(limiter._reserve(DEFAULT_WINDOWS)) <= 0.2
     time.sleep(0.2)
-    assert isinstance(limiter._reserve("default"), Reservation)
+    assert isinstance(limiter._reserve(DEFAULT_WINDOWS), Reservation)
 
 
 def test_rate_limit_rejects_nonsense() -> None:

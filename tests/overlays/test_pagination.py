@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import tracemalloc
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -12,7 +13,8 @@ from urllib.parse import parse_qs
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
-from hubspot_partner_clients import AuthenticatedClient
+from hubspot_partner_clients import AuthenticatedClient, pagination
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_associations, list_page, search
 from hubspot_partner_clients.models import (
     AssociatedId,
@@ -38,6 +40,12 @@ FIRST_ID = 1_000_001  # the double's first seeded id
 FANOUT_ID = str(FIRST_ID)  # seeded with 1,200 associated contacts
 
 MODES = ["sync", "async"]
+LIST_PAGE = OPERATIONS.limit("list_page", "max_page_size")
+SEARCH_PAGE = OPERATIONS.limit("search", "max_page_size")
+MAX_PER_GROUP = OPERATIONS.limit("search", "max_filters_per_group")
+MAX_FILTERS = OPERATIONS.limit("search", "max_filters")
+# What HubSpot's contract (partnerClients-v3.json) requires in every search request.
+SEARCH_REQUIRED = {"after", "filterGroups", "limit", "properties", "sorts"}
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +64,17 @@ def search_double() -> Iterator[HubSpotDouble]:
     # Search scans every object on each request: a store just over 12,000 keeps that cheap.
     config = DoubleConfig(
         store=StoreConfig(objects=SEARCH_OBJECTS, archived_every=0), rate_limit=RateLimitConfig(enabled=False)
+    )
+    with HubSpotDouble(config) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def text_id_double() -> Iterator[HubSpotDouble]:
+    # Ids that are not numbers ("pc-1000001"): HubSpot's contract types an id as any string.
+    config = DoubleConfig(
+        store=StoreConfig(objects=SEARCH_OBJECTS, archived_every=0, id_prefix="pc-"),
+        rate_limit=RateLimitConfig(enabled=False),
     )
     with HubSpotDouble(config) as running:
         yield running
@@ -174,11 +193,11 @@ def test_a_walk_without_limit_asks_for_the_largest_pages(
     mode: str, double: HubSpotDouble, client: AuthenticatedClient
 ) -> None:
     # HubSpot's default page is 10: without this a walk would spend 10x the rate limit.
-    pages = _collect_pages(mode, client, list_page, max_items=150)
+    pages = _collect_pages(mode, client, list_page, max_items=LIST_PAGE + 50)
 
-    assert [len(p.results) for p in pages] == [100, 50]
+    assert [len(p.results) for p in pages] == [LIST_PAGE, 50]
     sent = [parse_qs(r.query)["limit"] for r in double.requests.matching(method="GET")]
-    assert sent == [["100"], ["100"]]
+    assert sent == [[str(LIST_PAGE)], [str(LIST_PAGE)]]
 
 
 def test_max_items_zero_sends_nothing(double: HubSpotDouble, client: AuthenticatedClient) -> None:
@@ -297,21 +316,94 @@ def test_search_matching_12000_yields_each_once_past_the_10000_cap(
     ids = [int(o.id) for o in items]
     assert ids == list(range(FIRST_ID, FIRST_ID + 12_000))
     bodies = _search_bodies(search_double)
-    assert all(b["limit"] == 200 and b["properties"] == ["name"] for b in bodies)
+    assert all(b["limit"] == SEARCH_PAGE and b["properties"] == ["name"] for b in bodies)
     assert all(b["sorts"] == ["hs_object_id"] for b in bodies)
-    # Never a page past the cap; the continuation re-queries from the last id seen, cursor reset.
-    assert max(int(b.get("after", 0)) + b["limit"] for b in bodies) <= SEARCH_MAX_RESULTS
-    restarts = [b for b in bodies[1:] if "after" not in b]
+    # Never a page past the cap; the continuation re-queries from the last id seen, cursor reset
+    # to the first page's.
+    assert max(int(b["after"]) + b["limit"] for b in bodies) <= SEARCH_MAX_RESULTS
+    assert bodies[0]["after"] == "0"
+    restarts = [b for b in bodies[1:] if b["after"] == "0"]
     assert len(restarts) == 1
     assert restarts[0]["filterGroups"] == [
         {
             "filters": [
                 {"propertyName": "hs_object_id", "operator": "LT", "value": str(FIRST_ID + 12_000)},
-                {"propertyName": "hs_object_id", "operator": "GT", "value": str(FIRST_ID + 9_999)},
+                {
+                    "propertyName": "hs_object_id",
+                    "operator": "GT",
+                    "value": str(FIRST_ID + SEARCH_MAX_RESULTS - 1),
+                },
             ]
         }
     ]
-    assert len(bodies) == 60
+    assert len(bodies) == math.ceil(SEARCH_MAX_RESULTS / SEARCH_PAGE) + math.ceil(2_000 / SEARCH_PAGE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[], limit=SEARCH_PAGE, after="0"),
+        PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[]),
+        # from_dict leaves what the dict lacks unset, the cursor too.
+        PublicObjectSearchRequest.from_dict({"filterGroups": [], "sorts": [], "properties": []}),
+    ],
+    ids=["every-field-given", "lists-given", "from-dict"],
+)
+@pytest.mark.parametrize("mode", MODES)
+def test_every_search_page_sends_a_complete_body(
+    mode: str,
+    body: PublicObjectSearchRequest,
+    search_double: HubSpotDouble,
+    search_client: AuthenticatedClient,
+) -> None:
+    # Just past the cap: the pages under it, and the first page of the continuation.
+    items = _collect(mode, search_client, search, body=body, max_items=SEARCH_MAX_RESULTS + 50)
+
+    assert [int(o.id) for o in items] == list(range(FIRST_ID, FIRST_ID + SEARCH_MAX_RESULTS + 50))
+    bodies = _search_bodies(search_double)
+    assert len(bodies) == math.ceil(SEARCH_MAX_RESULTS / SEARCH_PAGE) + 1
+    for sent in bodies:
+        assert sent.keys() >= SEARCH_REQUIRED, sent
+        assert isinstance(sent["after"], str)
+        assert sent["limit"] == SEARCH_PAGE
+    assert [b["after"] for b in bodies if b["after"] == "0"] == ["0", "0"]  # the first page, the restart
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_search_past_the_cap_with_ids_that_are_not_numbers(mode: str, text_id_double: HubSpotDouble) -> None:
+    text_id_double.requests.clear()
+    body = PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[])
+    with AuthenticatedClient(base_url=text_id_double.base_url, token=text_id_double.token) as client:
+        items = _collect(mode, client, search, body=body)
+
+    assert [o.id for o in items] == text_id_double.store.ids()
+    assert len(items) == SEARCH_OBJECTS > SEARCH_MAX_RESULTS
+    bodies = _search_bodies(text_id_double)
+    restart = next(b for b in bodies[1:] if b["after"] == "0")
+    # The floor is the last id seen, sent as it came: nothing parsed it as a number.
+    assert restart["filterGroups"] == [
+        {
+            "filters": [
+                {"propertyName": "hs_object_id", "operator": "GT", "value": items[SEARCH_MAX_RESULTS - 1].id}
+            ]
+        }
+    ]
+    assert all(b.keys() >= SEARCH_REQUIRED for b in bodies)
+
+
+def test_a_search_at_the_models_default_limit_asks_for_the_largest_pages(
+    monkeypatch: pytest.MonkeyPatch, search_double: HubSpotDouble, search_client: AuthenticatedClient
+) -> None:
+    # attrs cannot tell a limit left at the model's default from one set to it: a model that
+    # defaults `limit` (to HubSpot's 10, say) must not make every walk page by 10.
+    monkeypatch.setattr(pagination, "_MODEL_SEARCH_LIMIT", 10)
+    for limit, sent in ((10, SEARCH_PAGE), (11, 11)):
+        search_double.requests.clear()
+        body = PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[], limit=limit)
+        assert (
+            len(list(paginate(search.sync, client=search_client, body=body).iter_items(max_items=30))) == 30
+        )
+        assert {b["limit"] for b in _search_bodies(search_double)} == {sent}
 
 
 def test_search_without_filters_continues_with_one_added_group(
@@ -326,13 +418,22 @@ def test_search_without_filters_continues_with_one_added_group(
     assert ids == list(range(FIRST_ID, FIRST_ID + 10_050))
     bodies = _search_bodies(search_double)
     assert all(b["limit"] == 150 for b in bodies)
-    assert len(bodies) == 67  # 66 pages to 9,900, then one above hs_object_id 1,009,900
+    under_cap = SEARCH_MAX_RESULTS // 150  # pages that fit under the cap (66 of 10,000: to 9,900)
+    assert len(bodies) == under_cap + 1  # then one above the last id seen
     assert bodies[-1]["filterGroups"] == [
-        {"filters": [{"propertyName": "hs_object_id", "operator": "GT", "value": str(FIRST_ID + 9_899)}]}
+        {
+            "filters": [
+                {
+                    "propertyName": "hs_object_id",
+                    "operator": "GT",
+                    "value": str(FIRST_ID + under_cap * 150 - 1),
+                }
+            ]
+        }
     ]
-    assert "after" not in bodies[-1]
+    assert bodies[-1]["after"] == "0"
     # The caller's body is untouched.
-    assert isinstance(body.after, Unset)
+    assert body.after == PublicObjectSearchRequest().after
     assert isinstance(body.filter_groups, Unset)
 
 
@@ -345,8 +446,13 @@ def test_search_with_max_items_under_the_cap_keeps_the_callers_request(
     assert len(items) == 300
     bodies = _search_bodies(search_double)
     assert len(bodies) == 2
-    assert bodies[0] == {"query": "harbor", "sorts": ["-name"], "limit": 200}
-    assert bodies[1] == {"query": "harbor", "sorts": ["-name"], "limit": 200, "after": "200"}
+    assert bodies[0] == {"query": "harbor", "sorts": ["-name"], "limit": SEARCH_PAGE, "after": "0"}
+    assert bodies[1] == {
+        "query": "harbor",
+        "sorts": ["-name"],
+        "limit": SEARCH_PAGE,
+        "after": str(SEARCH_PAGE),
+    }
 
 
 def _groups(count: int, filters_each: int) -> list[FilterGroup]:
@@ -362,8 +468,9 @@ def _groups(count: int, filters_each: int) -> list[FilterGroup]:
         (["name"], [], "sorted by"),
         (["-hs_object_id"], [], "sorted by"),
         (["hs_object_id", "name"], [], "sorted by"),
-        ([], _groups(1, 6), "maximum is 6 per group"),
-        (["hs_object_id"], _groups(4, 4), "maximum is 18 per request"),
+        ([], _groups(1, MAX_PER_GROUP), f"maximum is {MAX_PER_GROUP} per group"),
+        # 16 filters: room in each group, but not for 4 more in all.
+        (["hs_object_id"], _groups(4, 4), f"maximum is {MAX_FILTERS} per request"),
     ],
 )
 @pytest.mark.parametrize("mode", MODES)
@@ -381,7 +488,7 @@ def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
         _collect(mode, search_client, search, body=body)
 
     message = str(raised.value)
-    assert "10,000" in message
+    assert f"{SEARCH_MAX_RESULTS:,}" in message
     assert "hs_object_id ascending" in message
     assert reason in message
     assert isinstance(raised.value, ValueError)
@@ -391,11 +498,11 @@ def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
 def test_search_limit_error_when_the_cap_is_reached_lazily(search_client: AuthenticatedClient) -> None:
     # max_items promised to stay under the cap, so nothing failed up front; a caller's later
     # `after` that leads past the cap still gets the clear error, not HubSpot's 400.
-    body = PublicObjectSearchRequest(sorts=["name"], after="9800")
+    body = PublicObjectSearchRequest(sorts=["name"], after=str(SEARCH_MAX_RESULTS - SEARCH_PAGE))
     pager = paginate(search.sync, client=search_client, body=body)
     items = pager.iter_items(max_items=5_000)
-    assert len([next(items) for _ in range(200)]) == 200
-    with pytest.raises(SearchLimitError, match="10,000"):
+    assert len([next(items) for _ in range(SEARCH_PAGE)]) == SEARCH_PAGE
+    with pytest.raises(SearchLimitError, match=f"{SEARCH_MAX_RESULTS:,}"):
         next(items)
 
 

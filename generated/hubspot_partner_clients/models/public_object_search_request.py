@@ -27,7 +27,8 @@ class PublicObjectSearchRequest:
     limit: int = 10
     """ The most results to return on one page (at most 200). """
     after: str = "0"
-    """ The cursor of the page to read, from the previous page's `paging.next.after`. """
+    """ The cursor of the page to read, from the previous page's `paging.next.after`; "0" (the default) is the first
+    page. """
     query: str | Unset = UNSET
     """ Text to search for in the default searchable properties. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -1,0 +1,43 @@
+"""The operation table's lookups of HubSpot's limits: a limit a module needs and the document does not
+state is a clear error at import, naming the operation, the limit and where to state it."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from hubspot_partner_clients import pagination
+from hubspot_partner_clients._operations import OPERATIONS
+
+
+def test_a_limit_is_read_from_its_operations_row() -> None:
+    batch_update = OPERATIONS.named("batch_update")
+    assert batch_update is not None
+    assert OPERATIONS.limit("batch_update", "max_inputs") == batch_update.max_inputs
+
+
+def test_a_limit_the_document_does_not_state_is_a_clear_lookup_error() -> None:
+    with pytest.raises(
+        LookupError, match=r"no max_inputs for operation 'get_by_id'.*openapi/partner-clients\.yaml"
+    ):
+        OPERATIONS.limit("get_by_id", "max_inputs")
+    with pytest.raises(LookupError, match=r"no max_inputs for operation 'no_such_operation'"):
+        OPERATIONS.limit("no_such_operation", "max_inputs")
+
+
+def test_an_undeclared_window_is_a_clear_lookup_error() -> None:
+    assert OPERATIONS.window("search").name == "search"
+    with pytest.raises(LookupError, match=r"no rate-limit window 'hourly'.*x-rate-limit-windows"):
+        OPERATIONS.window("hourly")
+
+
+def test_a_search_model_without_a_first_cursor_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # HubSpot requires `after` on every page; the paginator takes the first page's from the model's
+    # default, and says so when the model has none rather than send an incomplete first page.
+    @attrs.define
+    class NoFirstCursor:
+        after: str
+
+    monkeypatch.setattr(pagination, "PublicObjectSearchRequest", NoFirstCursor)
+    with pytest.raises(LookupError, match=r"PublicObjectSearchRequest\.after has no default"):
+        pagination._first_search_cursor()
