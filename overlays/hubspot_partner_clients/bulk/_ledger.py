@@ -192,6 +192,11 @@ class Ledger(Generic[InputT]):
     def stopping(self) -> bool:
         return self.stopped_by is not None or bool(self.rejected)
 
+    def silence(self) -> None:
+        """No more progress reports: the run was interrupted, maybe by them."""
+        self._on_progress = None
+        self._bar = None
+
     def stop(self, exc: BaseException) -> None:
         if self.stopped_by is None:  # the first cause is the one to report
             self.stopped_by = exc

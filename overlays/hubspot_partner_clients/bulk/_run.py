@@ -202,10 +202,18 @@ class Session(Generic[InputT, PayloadT]):
 
     def interrupted(self, cause: BaseException) -> BaseException:
         """The exception to raise for ``cause``, carrying the account of what was applied and not."""
+        self.ledger.stop(cause)
         pending = self.reader.pending
         if pending is not None and pending.read:  # read by an iterator that then raised
             self.ledger.not_sent(
                 pending, f"the run was interrupted ({type(cause).__name__}) before it was sent"
+            )
+        while self.reader.is_sequence:  # a sequence is in memory: its unread rest is in the account
+            chunk = self.reader.next_chunk()
+            if not chunk.read:
+                break
+            self.ledger.not_sent(
+                chunk, f"the run was interrupted ({type(cause).__name__}) before it was sent"
             )
         self.close()
         if isinstance(cause, BulkJournalError) and not self.ledger.sent_any:
@@ -245,6 +253,7 @@ def run(
                 session.record_chunk(chunk, future.result, future.exception())
     except BaseException as exc:  # noqa: BLE001 - whatever ends the run, the account goes with it
         cause = exc
+        session.ledger.silence()
         # Send nothing more; the chunks already on the wire finish and are accounted for.
         for future in in_flight:
             future.cancel()
@@ -284,16 +293,28 @@ async def arun(
                 session.record_chunk(chunk, task.result, task.exception())
     except BaseException as exc:  # noqa: BLE001 - whatever ends the run, the account goes with it
         cause = exc
+        session.ledger.silence()
     if cause is None:
         return session.finish()
-    for task in in_flight:
-        task.cancel()
+    raise await _unwind(session, in_flight, cause) from cause
+
+
+async def _unwind(
+    session: Session[InputT, PayloadT],
+    in_flight: dict[asyncio.Task[Answer], Chunk[InputT, PayloadT]],
+    cause: BaseException,
+) -> BaseException:
+    """After an interruption: the in-flight chunks finish (or, cancelled, unwind) into the account."""
+    if isinstance(cause, asyncio.CancelledError):
+        # Cancelled: stop the requests too. Anything else lets them finish, as sync does.
+        for task in in_flight:
+            task.cancel()
     if in_flight:
-        # Let each cancelled request unwind (closing its connection) before accounting for it.
+        # Let each request finish or unwind (closing its connection) before accounting for it.
         await asyncio.wait(in_flight)
     for task, chunk in in_flight.items():
         if task.cancelled():
             session.cancelled_in_flight(chunk)
         else:
             session.record_chunk(chunk, task.result, task.exception())
-    raise session.interrupted(cause) from cause
+    return session.interrupted(cause)
