@@ -66,11 +66,17 @@ def test_a_stopped_run_resumes_from_its_journal_sending_only_what_was_not_applie
     ids = double.store.ids()[:500]
     inputs = updates(ids, "resume")
     journal = tmp_path / "run.sqlite"
-    double.faults.script("429_daily", times=1, path_contains=UPDATE)
+
+    def stop_after_two(done: int, _total: int | None) -> None:
+        if done >= 200:
+            raise RuntimeError("stop here")
 
     with make_client(double) as client:
-        first = bulk_update(client, inputs, concurrency=1, journal=journal)
+        first = bulk_update(
+            client, inputs, chunk_size=100, concurrency=1, on_progress=stop_after_two, journal=journal
+        )
         assert first.status is BulkStatus.STOPPED
+        assert len(first.applied) == 200
         stopped_sends = sent_ids(double)
         double.requests.clear()
         second = bulk_update(client, inputs, concurrency=2, journal=journal)
