@@ -65,6 +65,7 @@ logger = logging.getLogger("hubspot_double")
 
 BASE_PATH = "/crm/v3/objects/partner_clients"
 # Answers a proxy in front of HubSpot makes up: they carry no HubSpot correlation id.
+_PIECE = 2**16
 _NOT_FROM_HUBSPOT = frozenset({FaultKind.BAD_GATEWAY, FaultKind.GATEWAY_TIMEOUT})
 BATCH_READ_MAX_INPUTS = OPERATIONS.limit("batch_read", "max_inputs")
 BATCH_UPDATE_MAX_INPUTS = OPERATIONS.limit("batch_update", "max_inputs")
@@ -327,7 +328,15 @@ class DoubleApp:
         if status != 204:  # a 204 carries no body and no Content-Length
             headers.append((b"content-length", str(len(payload)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": payload, "more_body": False})
+        # A large body goes out in pieces, so uvicorn's flow control holds at most a few of them
+        # in the send buffer (as a real server streams), not a copy of the whole body.
+        start = 0
+        while len(payload) - start > _PIECE:
+            await send(
+                {"type": "http.response.body", "body": payload[start : start + _PIECE], "more_body": True}
+            )
+            start += _PIECE
+        await send({"type": "http.response.body", "body": payload[start:], "more_body": False})
 
     async def _send_faulty(
         self,
