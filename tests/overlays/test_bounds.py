@@ -186,3 +186,36 @@ def test_a_success_body_past_the_size_limit_raises_and_is_not_retried(
 def test_the_body_limit_must_leave_room_for_an_error_body() -> None:
     with pytest.raises(ValueError, match="max_body_bytes must be at least"):
         RetryPolicy(max_body_bytes=10)
+
+
+ENCODED_ERRORS = {
+    # Content-Encoding, the body, the snippet the error shows.
+    "raw deflate": ("deflate", zlib.compress(b"proxy says no", wbits=-15), "proxy says no"),
+    "zlib deflate": ("deflate", zlib.compress(b"proxy says no"), "proxy says no"),
+    "not gzip at all": ("gzip", b"proxy says no", "proxy says no"),
+    "brotli": ("br", b"\x8b\x02\x80proxy", "<a body in Content-Encoding 'br', not shown>"),
+}
+
+
+@pytest.mark.parametrize("case", ENCODED_ERRORS, ids=list(ENCODED_ERRORS))
+def test_an_encoded_error_body_shows_what_can_be_read_of_it(case: str, double: HubSpotDouble) -> None:
+    encoding, body, snippet = ENCODED_ERRORS[case]
+    double.faults.script_answer(
+        body,
+        status=502,
+        content_type="text/plain",
+        headers={"content-encoding": encoding},
+        path_contains="/partner",
+    )
+    with pytest.raises(errors.ServerError) as caught:
+        get("sync", double, RetryPolicy(max_attempts=1))
+    assert caught.value.body_snippet == snippet
+
+
+def test_a_success_in_a_broken_encoding_is_retried_then_undecodable(double: HubSpotDouble) -> None:
+    double.faults.script_answer(
+        b"not gzip", headers={"content-encoding": "gzip"}, path_contains="/partner", times=2
+    )
+    with pytest.raises(errors.HubSpotConnectionError, match="could not be decoded"):
+        get("sync", double, RetryPolicy(max_attempts=2, initial_delay=0.001))
+    assert len(double.requests) == 2  # a broken body of an idempotent read is retried, as before
