@@ -107,9 +107,9 @@ class BulkInputError(ValueError):
     """Inputs were rejected before being sent: duplicate ids, or values that cannot be sent.
 
     ``errors`` names each rejected input (its position, id and the reason); ``result`` is the run's
-    account (status STOPPED). For a sequence nothing was sent, so ``result.applied`` holds only what
-    a journal says earlier runs applied; for a lazily read iterator, chunks sent before the bad one
-    was read are accounted for in ``result.applied``. Nothing of a rejected input's chunk is sent.
+    account (status STOPPED). For a sequence nothing was sent, so ``result.applied`` is empty; for a
+    lazily read iterator, chunks sent before the bad one was read are accounted for in
+    ``result.applied``. Nothing of a rejected input's chunk is sent.
     """
 
     def __init__(self, rejected: list[BulkError[Any]], result: BulkResult[Any]) -> None:

@@ -93,9 +93,8 @@ class Session(Generic[InputT, PayloadT]):
         try:
             prior = self.journal.prior_objects() if self.journal is not None else []
             total = len(inputs) if isinstance(inputs, Sized) else None
-            self.ledger: Ledger[InputT] = Ledger(
-                total, None, None, self._key_of, journal=self.journal, prior_objects=prior
-            )
+            # The precheck's account is of this run only: it sent nothing.
+            self.ledger: Ledger[InputT] = Ledger(total, None, None, self._key_of)
             if isinstance(inputs, Sequence):
                 self._precheck(inputs)
             bar = _open_bar(total, kind.description) if options.progress else None
