@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.bulk import (
     MAX_NUMBER_DIGITS,
     BulkCancelled,
@@ -26,12 +27,19 @@ from hubspot_partner_clients.bulk import (
     bulk_read,
     bulk_update,
 )
+from hubspot_partner_clients.bulk import _run as bulk_run
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
+from hubspot_partner_clients.models import (
+    SimplePublicObjectBatchInput,
+    SimplePublicObjectBatchInputProperties,
+    SimplePublicObjectId,
+)
 from hubspot_partner_clients.retry import RetryPolicy
 
 UPDATE = "/batch/update"
-CHUNK = 100
+# HubSpot's batch size from the operation table, at most 100 (the story is told in hundreds).
+CHUNK = min(100, OPERATIONS.limit("batch_update", "max_inputs"))
 RETRY = RetryPolicy(max_attempts=3, initial_delay=0.001, max_delay=0.01, deadline=30.0)
 LIMIT = RateLimit(max_requests=100_000, interval=1.0)
 
@@ -118,8 +126,8 @@ def test_an_input_source_that_raises_gives_the_account_of_what_it_gave(
     assert result.status is BulkStatus.STOPPED
     assert len(read) == 250
     assert_account(result, read, double)
-    assert len(result.applied) == 200  # the chunks read whole were sent and applied
-    assert [e.category for e in result.errors] == ["NOT_SENT"] * 50  # the chunk being read was not
+    assert len(result.applied) == 250 // CHUNK * CHUNK  # the chunks read whole were sent and applied
+    assert [e.category for e in result.errors] == ["NOT_SENT"] * (250 % CHUNK)  # the one being read was not
     assert isinstance(result.stopped_by, ConnectionError)
 
 
@@ -279,3 +287,66 @@ def test_a_duplicate_within_one_chunk_of_an_iterator_rejects_both(double: HubSpo
         (10, "DUPLICATE_ID"),
     ]
     assert len(double.requests) == 0
+
+
+def test_model_inputs_are_checked_like_dicts(double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:3]
+    good = SimplePublicObjectBatchInput(
+        id=ids[0], properties=SimplePublicObjectBatchInputProperties.from_dict({"partner_notes": "model"})
+    )
+    inputs: list[Any] = [good, {"id": ids[1], "idProperty": 5, "properties": {}}]
+    with pytest.raises(BulkInputError) as caught:
+        update("sync", double, inputs)
+    assert [(e.position, e.message) for e in caught.value.errors] == [
+        (1, "input #1: idProperty 5 is not a string")
+    ]
+    result = update("sync", double, inputs[:1])
+    assert result.applied == [good]
+    assert double.store.get(ids[0]).get("partner_notes") == "model"  # type: ignore[union-attr]
+    with make_client(double) as client:
+        mixed: list[Any] = [SimplePublicObjectId(id=ids[0]), {"id": ids[1]}, int(ids[2])]
+        read = bulk_read(client, mixed)
+    assert [o.id for o in read.objects] == ids
+
+
+def test_the_runs_deadline_stops_sending_and_accounts_for_the_rest(mode: str, double: HubSpotDouble) -> None:
+    inputs = [row(i) for i in double.store.ids()[:300]]
+
+    def slow(_done: int, _total: int | None) -> None:
+        time.sleep(0.3)
+
+    result = update(mode, double, iter(inputs), concurrency=1, deadline=0.2, on_progress=slow)
+    assert result.status is BulkStatus.STOPPED
+    assert isinstance(result.stopped_by, TimeoutError)
+    assert [x["id"] for x in result.applied] == sent(double)
+    assert {e.category for e in result.errors} == {"NOT_SENT"}
+
+
+def test_system_exit_from_the_source_stays_a_system_exit_with_the_account(double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:150]
+
+    def source() -> Iterator[dict[str, Any]]:
+        yield from (row(i) for i in ids)
+        raise SystemExit(3)
+
+    with pytest.raises(SystemExit) as caught:
+        update("sync", double, source())
+    assert isinstance(caught.value, BulkInterrupted)
+    assert caught.value.code == 3
+    assert len(caught.value.result.applied) == len(ids) // CHUNK * CHUNK
+    assert caught.value.result.total == len(ids)
+
+
+def test_a_bug_in_the_accounting_stops_the_run_without_losing_the_chunk(
+    double: HubSpotDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("a bug in the accounting")
+
+    monkeypatch.setattr(bulk_run, "account", broken)
+    inputs = [row(i) for i in double.store.ids()[:300]]
+    result = update("sync", double, inputs, concurrency=1)
+    assert result.status is BulkStatus.STOPPED
+    assert isinstance(result.stopped_by, ZeroDivisionError)
+    assert result.not_applied == inputs  # applied by HubSpot, perhaps; safe to resend
+    assert result.errors[0].category == "REQUEST_FAILED"

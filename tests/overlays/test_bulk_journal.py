@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.bulk import BulkJournalError, BulkStatus, bulk_read, bulk_update
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.retry import RetryPolicy
 
 UPDATE = "/batch/update"
+CHUNK = min(100, OPERATIONS.limit("batch_update", "max_inputs"))
 ROOT = Path(__file__).resolve().parents[2]
 RETRY = RetryPolicy(max_attempts=3, initial_delay=0.001, max_delay=0.01, deadline=30.0)
 LIMIT = RateLimit(max_requests=100_000, interval=1.0)
@@ -68,15 +70,15 @@ def test_a_stopped_run_resumes_from_its_journal_sending_only_what_was_not_applie
     journal = tmp_path / "run.sqlite"
 
     def stop_after_two(done: int, _total: int | None) -> None:
-        if done >= 200:
+        if done >= 2 * CHUNK:
             raise RuntimeError("stop here")
 
     with make_client(double) as client:
         first = bulk_update(
-            client, inputs, chunk_size=100, concurrency=1, on_progress=stop_after_two, journal=journal
+            client, inputs, chunk_size=CHUNK, concurrency=1, on_progress=stop_after_two, journal=journal
         )
         assert first.status is BulkStatus.STOPPED
-        assert len(first.applied) == 200
+        assert len(first.applied) == 2 * CHUNK
         stopped_sends = sent_ids(double)
         double.requests.clear()
         second = bulk_update(client, inputs, concurrency=2, journal=journal)
@@ -173,7 +175,7 @@ def test_ten_thousand_updates_survive_five_sigkills(double: HubSpotDouble, tmp_p
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")])}
     rng = random.Random(12)
     in_flight_at_kills: collections.Counter[str] = collections.Counter()
-    chunks = len(ids) // 100
+    chunks = len(ids) // OPERATIONS.limit("batch_update", "max_inputs")
     for kill in range(5):
         before = set(sent_ids(double))
         requests_before = len(double.requests)

@@ -13,6 +13,7 @@ import pytest
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.config import READ_SCOPE, WRITE_SCOPE, AuthConfig
 from hubspot_partner_clients import errors
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id
 from hubspot_partner_clients.bulk import (
     BulkInputError,
@@ -27,6 +28,7 @@ from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.retry import RetryPolicy
 
 UPDATE = "/batch/update"
+CHUNK = min(100, OPERATIONS.limit("batch_update", "max_inputs"))
 RETRY = RetryPolicy(max_attempts=2, initial_delay=0.001, max_delay=0.01, deadline=30.0)
 TOKEN = "pat-na1-travel-secret-0123456789"
 
@@ -85,7 +87,7 @@ def test_a_result_pickles_without_the_token_whatever_stopped_it(case: str, doubl
     with create_client(
         TOKEN, base_url=double.base_url, retry=RETRY, rate_limit=RateLimit(1000, 1.0)
     ) as client:
-        result = bulk_update(client, inputs, chunk_size=100, concurrency=1)
+        result = bulk_update(client, inputs, chunk_size=CHUNK, concurrency=1)
 
     data = pickle.dumps(result)
     assert TOKEN.encode() not in data

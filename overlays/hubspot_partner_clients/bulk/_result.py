@@ -171,7 +171,10 @@ class BulkInterrupted(BaseException):
             f"the bulk run was interrupted by {type(cause).__name__}: {cause}; "
             f"{result.succeeded} input(s) applied, {result.failed} not (see .result)"
         )
-        return kind(message, result)
+        interrupted = kind(message, result)
+        if isinstance(cause, SystemExit) and isinstance(interrupted, SystemExit):
+            interrupted.code = cause.code  # the process still exits with the status it was given
+        return interrupted
 
 
 class BulkInterruptedError(BulkInterrupted, Exception):
