@@ -198,11 +198,13 @@ def test_ten_thousand_updates_survive_five_sigkills(double: HubSpotDouble, tmp_p
             if UPDATE in r.path
             for item in r.json()["inputs"]
         )
+        # (It may be empty: a kill can land after every answer was journalled, before the next
+        # request reached the double.)
         in_flight = set(this_run) - journalled(journal, ids)
-        assert in_flight, "the kill landed between chunks; the test wants some in flight"
         in_flight_at_kills.update(in_flight)
         assert not (set(this_run) & before - set(in_flight_at_kills)), "an applied input was re-sent"
 
+    assert in_flight_at_kills, "no kill found a chunk in flight: the test proves less than it says"
     finished = subprocess.run(argv, env=env, cwd=ROOT, timeout=120, check=False)
     assert finished.returncode == 0
     summary = json.loads(out.read_text())
