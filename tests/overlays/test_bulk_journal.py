@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import json
 import os
@@ -19,7 +20,15 @@ import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients._operations import OPERATIONS
-from hubspot_partner_clients.bulk import BulkJournalError, BulkStatus, bulk_read, bulk_update
+from hubspot_partner_clients.bulk import (
+    BulkInterrupted,
+    BulkJournalError,
+    BulkResult,
+    BulkStatus,
+    abulk_update,
+    bulk_read,
+    bulk_update,
+)
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.retry import RetryPolicy
@@ -218,3 +227,37 @@ def test_ten_thousand_updates_survive_five_sigkills(double: HubSpotDouble, tmp_p
     assert {i: sends[i] for i in ids} == {i: 1 + in_flight_at_kills[i] for i in ids}
     for i in ids:
         assert double.store.get(i).get("partner_notes") == f"killed-{i}"  # type: ignore[union-attr]
+
+
+def test_an_async_run_resumes_from_its_journal_too(double: HubSpotDouble, tmp_path: Path) -> None:
+    ids = double.store.ids()[:300]
+    inputs = updates(ids, "async-resume")
+    journal = tmp_path / "async.sqlite"
+
+    def stop_after_one(done: int, _total: int | None) -> None:
+        if done >= CHUNK:
+            raise KeyboardInterrupt
+
+    async def go() -> tuple[int, BulkResult[Any]]:
+        async with make_client(double) as client:
+            first = -1  # stays so if the first run is not interrupted
+            try:
+                await abulk_update(
+                    client,
+                    inputs,
+                    chunk_size=CHUNK,
+                    concurrency=1,
+                    on_progress=stop_after_one,
+                    journal=journal,
+                )
+            except BulkInterrupted as stop:
+                first = stop.result.succeeded
+            double.requests.clear()
+            return first, await abulk_update(client, inputs, chunk_size=CHUNK, journal=journal)
+
+    first, second = asyncio.run(go())
+    assert first == CHUNK
+    assert second.status is BulkStatus.COMPLETE
+    assert second.applied == inputs
+    assert sorted(sent_ids(double)) == sorted(ids[CHUNK:])
+    assert all(double.store.write_counts[i] == 1 for i in ids)
