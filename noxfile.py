@@ -109,6 +109,8 @@ def tests(session: nox.Session) -> None:
     # The floors: 90% of branches and lines of the code we write, 95% of the hand-written package.
     session.run("coverage", "report")
     session.run("coverage", "report", "--include=overlays/*", "--fail-under=95")
+    # bulk is a package of its own with its own floor (issue 12), so a gap there cannot hide in overlays/.
+    session.run("coverage", "report", "--include=overlays/hubspot_partner_clients/bulk/*", "--fail-under=95")
 
 
 @nox.session(python=SUPPORTED_PYTHONS[1:], tags=["checks"])

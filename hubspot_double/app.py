@@ -65,6 +65,7 @@ logger = logging.getLogger("hubspot_double")
 
 BASE_PATH = "/crm/v3/objects/partner_clients"
 # Answers a proxy in front of HubSpot makes up: they carry no HubSpot correlation id.
+_PIECE = 2**16
 _NOT_FROM_HUBSPOT = frozenset({FaultKind.BAD_GATEWAY, FaultKind.GATEWAY_TIMEOUT})
 BATCH_READ_MAX_INPUTS = OPERATIONS.limit("batch_read", "max_inputs")
 BATCH_UPDATE_MAX_INPUTS = OPERATIONS.limit("batch_update", "max_inputs")
@@ -318,7 +319,7 @@ class DoubleApp:
             )
         )
         if decision is not None and decision.kind in POST_HANDLER:
-            await self._send_faulty(send, decision, status, headers, payload)
+            await self._send_faulty(send, decision, status, headers, payload, receive=receive)
         else:
             await self._send(send, status, headers, payload)
 
@@ -327,12 +328,29 @@ class DoubleApp:
         if status != 204:  # a 204 carries no body and no Content-Length
             headers.append((b"content-length", str(len(payload)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": payload, "more_body": False})
+        # A large body goes out in pieces, so uvicorn's flow control holds at most a few of them
+        # in the send buffer (as a real server streams), not a copy of the whole body.
+        start = 0
+        while len(payload) - start > _PIECE:
+            await send(
+                {"type": "http.response.body", "body": payload[start : start + _PIECE], "more_body": True}
+            )
+            start += _PIECE
+        await send({"type": "http.response.body", "body": payload[start:], "more_body": False})
 
     async def _send_faulty(
-        self, send: Send, decision: Decision, status: int, headers: Headers, payload: bytes
+        self,
+        send: Send,
+        decision: Decision,
+        status: int,
+        headers: Headers,
+        payload: bytes,
+        *,
+        receive: Receive,
     ) -> None:
-        if decision.kind is FaultKind.DELAY:
+        if decision.kind is FaultKind.TRICKLE:
+            await self._trickle(send, receive, decision.delay_seconds, (status, headers, payload))
+        elif decision.kind is FaultKind.DELAY:
             # Long enough to trip the client's read timeout; the write is done.
             await asyncio.sleep(decision.delay_seconds)
             await self._send(send, status, headers, payload)
@@ -354,11 +372,33 @@ class DoubleApp:
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": payload[: full // 2], "more_body": True})
 
+    async def _trickle(
+        self, send: Send, receive: Receive, interval: float, answer: tuple[int, Headers, bytes]
+    ) -> None:
+        """The whole answer, one byte every `interval` seconds, until done or the client leaves."""
+        status, headers, payload = answer
+        headers = [(k, v) for k, v in headers if k != b"content-length"]
+        headers.append((b"content-length", str(len(payload)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        for at in range(len(payload)):
+            more = at + 1 < len(payload)
+            await send({"type": "http.response.body", "body": payload[at : at + 1], "more_body": more})
+            if not more:
+                return
+            try:
+                # The request body was read whole, so the next message is the client leaving.
+                message = await asyncio.wait_for(receive(), timeout=interval)
+            except TimeoutError:
+                continue
+            if message["type"] == "http.disconnect":
+                return
+
     def _fault_response(self, decision: Decision, cid: str) -> tuple[int, Headers, bytes]:
         kind = decision.kind
         if kind is FaultKind.ANSWER:
             content_type = decision.content_type
             headers = [(b"content-type", content_type.encode())] if content_type is not None else []
+            headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in decision.headers]
             return decision.status or 200, headers, decision.body
         if kind in (FaultKind.RATE_LIMIT, FaultKind.RATE_LIMIT_DAILY):
             daily = kind is FaultKind.RATE_LIMIT_DAILY

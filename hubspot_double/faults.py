@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -27,12 +28,13 @@ class FaultKind(StrEnum):
     DROP = "drop"  # headers + part of the body, then the connection closes
     DELAY = "delay"  # the response waits `delay_seconds` before being sent
     TRUNCATE = "truncate"  # a complete HTTP response whose JSON is cut short
+    TRICKLE = "trickle"  # the full answer, one byte every `delay_seconds` (scripted only)
     STATUS = "status"  # any status code with a HubSpot Error body (scripted only)
     ANSWER = "answer"  # any status, body and Content-Type, verbatim (scripted only)
 
 
 # Faults applied after the handler ran (the write happened).
-POST_HANDLER = frozenset({FaultKind.DROP, FaultKind.DELAY, FaultKind.TRUNCATE})
+POST_HANDLER = frozenset({FaultKind.DROP, FaultKind.DELAY, FaultKind.TRUNCATE, FaultKind.TRICKLE})
 
 _RANDOM_ORDER = (
     ("rate_429", FaultKind.RATE_LIMIT),
@@ -57,6 +59,8 @@ class Decision:
     # ANSWER only: the body and Content-Type to send (None: no Content-Type).
     body: bytes = b""
     content_type: str | None = None
+    # ANSWER only: more headers to send, e.g. Content-Encoding for a compressed body.
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -70,6 +74,7 @@ class ScriptedFault:
     retry_after: int | None = None
     body: bytes = b""
     content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
     def matches(self, method: str, path: str) -> bool:
         if self.method is not None and self.method.upper() != method.upper():
@@ -117,7 +122,8 @@ class Faults:
 
         `fault` is a FaultKind (or its value, e.g. "429_daily") or an HTTP
         status code: 429 is a rolling 429, 500/502/503/504 the matching kind,
-        anything else a HubSpot Error body with that status.
+        anything else a HubSpot Error body with that status. "trickle" sends
+        the handler's whole answer one byte every `delay_seconds` (a slow link).
         """
         status: int | None = None
         if isinstance(fault, int):
@@ -146,12 +152,14 @@ class Faults:
         times: int = 1,
         path_contains: str | None = None,
         method: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         """Answer the next `times` matching requests with exactly this, before the handler runs.
 
         For answers HubSpot should never send but a server or proxy can: a
         200 with `{}`, `null`, an HTML page or nothing, a timestamp that is
-        not one. Nothing is applied: the handler does not run.
+        not one. Nothing is applied: the handler does not run. `headers` are
+        sent as well, e.g. ``{"content-encoding": "gzip"}`` with a gzipped body.
         """
         payload = body.encode() if isinstance(body, str) else body
         with self.lock:
@@ -164,6 +172,7 @@ class Faults:
                     status,
                     body=payload,
                     content_type=content_type,
+                    headers=tuple((headers or {}).items()),
                 )
             )
 
@@ -187,6 +196,7 @@ class Faults:
                         cfg.retry_after_seconds if s.retry_after is None else s.retry_after,
                         s.body,
                         s.content_type,
+                        s.headers,
                     )
             if cfg.path_contains is not None and cfg.path_contains not in path:
                 return None

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .bulk import (
         BulkError,
         BulkInputError,
+        BulkInterrupted,
+        BulkJournalError,
         BulkResult,
         BulkStatus,
         abulk_read,
@@ -63,6 +65,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "BulkError": ".bulk",
     "BulkInputError": ".bulk",
+    "BulkInterrupted": ".bulk",
+    "BulkJournalError": ".bulk",
     "BulkResult": ".bulk",
     "BulkStatus": ".bulk",
     "abulk_read": ".bulk",
@@ -99,6 +103,8 @@ __all__ = (
     "AuthenticationError",
     "BulkError",
     "BulkInputError",
+    "BulkInterrupted",
+    "BulkJournalError",
     "BulkResult",
     "BulkStatus",
     "Client",

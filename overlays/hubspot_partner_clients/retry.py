@@ -26,6 +26,7 @@ import json
 import logging
 import random
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,7 @@ from ._operations import OPERATIONS
 from .errors import parse_retry_after
 from .limiter import RateLimiter
 
-__all__ = ["AsyncRetryTransport", "RetryEvent", "RetryPolicy", "RetryTransport"]
+__all__ = ["AsyncRetryTransport", "ResponseTooLarge", "RetryEvent", "RetryPolicy", "RetryTransport"]
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -48,6 +49,14 @@ _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Transient network trouble. Not every TransportError is: UnsupportedProtocol
 # or LocalProtocolError mean a bad request that would fail the same way again.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# HubSpot's error bodies are a few kilobytes; of a longer one (a proxy's page,
+# a gzip bomb) only this much is read and decompressed, for the snippet.
+_ERROR_BODY_BYTES = 2**20
+_TIMEOUT_KEYS = ("connect", "read", "write", "pool")
+
+
+class ResponseTooLarge(httpx.DecodingError):
+    """An answer's body is larger than ``RetryPolicy.max_body_bytes`` (compressed or not)."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,13 @@ class RetryPolicy:
     Waits grow exponentially with full jitter: before retry ``n`` (0-based) a
     uniform draw in ``[0, min(max_delay, initial_delay * multiplier**n)]``.
     A 429 waits what HubSpot asked instead. ``deadline`` bounds the whole
-    call in seconds: no wait runs past it (each attempt is still bounded by
-    the client's timeout).
+    call in seconds, a slow answer included: no wait runs past it, each
+    attempt's connect, write and read timeouts are cut to the time left, and
+    an answer still arriving at the deadline (a server trickling its body)
+    ends the call with a timeout. ``max_body_bytes`` is the largest answer
+    body read, compressed or decompressed; a larger success raises
+    ``ResponseTooLarge`` (the call's ``HubSpotConnectionError``), and of a
+    larger error body only its start is kept, for the error's snippet.
     """
 
     max_attempts: int = 5
@@ -67,6 +81,7 @@ class RetryPolicy:
     multiplier: float = 2.0
     deadline: float = 120.0
     retry_statuses: frozenset[int] = RETRY_STATUSES
+    max_body_bytes: int = 256 * 2**20
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -75,6 +90,8 @@ class RetryPolicy:
             raise ValueError("delays and deadline must not be negative")
         if self.multiplier < 1:
             raise ValueError("multiplier must be at least 1")
+        if self.max_body_bytes < _ERROR_BODY_BYTES:
+            raise ValueError(f"max_body_bytes must be at least {_ERROR_BODY_BYTES}")
 
     def backoff(self, retry: int) -> float:
         """A jittered wait before retry number ``retry`` (0 for the first retry)."""
@@ -223,6 +240,56 @@ class _Call:
             self.windows = OPERATIONS.default_windows
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
+        self._timeouts = dict(request.extensions.get("timeout", {}))
+
+    def start_attempt(self) -> None:
+        """Count the attempt and cut its timeouts to the time left before the deadline."""
+        self.attempt += 1
+        left = max(self.deadline - time.monotonic(), 0.001)
+        self.request.extensions["timeout"] = {
+            key: left if self._timeouts.get(key) is None else min(self._timeouts[key], left)
+            for key in _TIMEOUT_KEYS
+        }
+
+    def body_limit(self, response: httpx.Response) -> int:
+        return self.policy.max_body_bytes if 200 <= response.status_code < 300 else _ERROR_BODY_BYTES
+
+    def take(self, parts: list[bytes], size: int, chunk: bytes, limit: int) -> bool:
+        """Add a chunk of the raw body; True when enough is read (an error body's start)."""
+        if time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout(
+                f"the answer was still arriving when the retry policy's deadline "
+                f"({self.policy.deadline:g} s) passed",
+                request=self.request,
+            )
+        if size + len(chunk) <= limit:
+            parts.append(chunk)
+            return False
+        if limit == _ERROR_BODY_BYTES:
+            parts.append(chunk[: limit - size])
+            return True
+        raise ResponseTooLarge(
+            f"the answer's body is larger than RetryPolicy.max_body_bytes ({limit} bytes)",
+            request=self.request,
+        )
+
+    def read(self, response: httpx.Response) -> bytes:
+        parts: list[bytes] = []
+        size, limit = 0, self.body_limit(response)
+        for chunk in response.iter_raw():
+            if self.take(parts, size, chunk, limit):
+                break
+            size += len(chunk)
+        return b"".join(parts)
+
+    async def aread(self, response: httpx.Response) -> bytes:
+        parts: list[bytes] = []
+        size, limit = 0, self.body_limit(response)
+        async for chunk in response.aiter_raw():
+            if self.take(parts, size, chunk, limit):
+                break
+            size += len(chunk)
+        return b"".join(parts)
 
     def limiter_deadline(self) -> float | None:
         # The first attempt queues as long as the limiter says; a retry gives
@@ -244,12 +311,19 @@ class _Call:
                 extensions=response.extensions,
             )
             try:
-                out._parsed = json.loads(_decoded(raw, headers, status))
+                out._parsed = json.loads(_decoded(raw, headers, self.policy.max_body_bytes, self.request))
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
+            except ResponseTooLarge:
+                raise  # too large now is too large again: no retry
             except (ValueError, httpx.DecodingError):  # empty or not JSON, or its encoding broken
                 outcome = _AttemptOutcome(status=status, headers=headers, broken_body=True)
             return out, outcome
+        if not 200 <= status < 300 and "content-encoding" in headers:
+            # Handed on decoded (at most _ERROR_BODY_BYTES of it), so that building the error's
+            # snippet never decompresses the whole body.
+            raw = _decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
+            headers = httpx.Headers([(k, v) for k, v in headers.multi_items() if k not in _ENCODING_HEADERS])
         out = httpx.Response(
             status,
             headers=headers,
@@ -259,7 +333,7 @@ class _Call:
         )
         body = None
         if status in self.policy.retry_statuses and raw and _is_json(headers):
-            parsed = _json_or_none(_decoded(raw, headers, status))
+            parsed = _json_or_none(raw)
             body = parsed if isinstance(parsed, Mapping) else None
         return out, _AttemptOutcome(status=status, headers=headers, body=body)
 
@@ -303,11 +377,39 @@ class _Call:
         return wait
 
 
-def _decoded(raw: bytes, headers: httpx.Headers, status: int) -> bytes:
-    """The body as the caller will see it (raw is still content-encoded, e.g. gzip)."""
-    if "content-encoding" not in headers:
+_ENCODING_HEADERS = frozenset({"content-encoding", "content-length"})
+
+
+def _decoded(
+    raw: bytes, headers: httpx.Headers, limit: int, request: httpx.Request, *, cut: bool = False
+) -> bytes:
+    """The body as the caller will see it (raw is still content-encoded, e.g. gzip), at most
+    ``limit`` bytes of it: beyond, ``cut`` keeps the start, else ``ResponseTooLarge``."""
+    encoding = headers.get("content-encoding", "identity").strip().lower()
+    if encoding in ("", "identity"):
         return raw
-    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(raw)).read()
+    if encoding not in ("gzip", "deflate", "x-gzip"):
+        if cut:  # an encoding we cannot decompress a bounded part of: show none of it
+            return f"<a body in Content-Encoding {encoding!r}, not shown>".encode()
+        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(raw)).read()
+    # 32 + MAX_WBITS reads a gzip or a zlib header; a raw deflate stream (no header) needs -MAX_WBITS.
+    for wbits in (zlib.MAX_WBITS | 32, -zlib.MAX_WBITS):
+        inflater = zlib.decompressobj(wbits)
+        try:
+            # max_length: a small gzip body can expand a thousandfold; never hold more than the limit.
+            out = inflater.decompress(raw, limit + 1)
+        except zlib.error:
+            continue
+        if len(out) <= limit:
+            return out
+        if cut:
+            return out[:limit]
+        raise ResponseTooLarge(
+            f"the answer's body decompresses past RetryPolicy.max_body_bytes ({limit} bytes)", request=request
+        )
+    if cut:
+        return raw[:limit]
+    raise httpx.DecodingError(f"the answer's body is not valid {encoding}", request=request)
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -344,7 +446,7 @@ class RetryTransport(httpx.BaseTransport):
         limiter = self.limiter
         result: httpx.Response | BaseException | None = None
         while True:
-            call.attempt += 1
+            call.start_attempt()
             reservation = None
             if limiter is not None:
                 reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
@@ -356,7 +458,7 @@ class RetryTransport(httpx.BaseTransport):
                 try:
                     # A response built in memory (httpx.MockTransport, a caching
                     # transport) arrives already read: its body is its content.
-                    raw = response.content if response.is_stream_consumed else b"".join(response.iter_raw())
+                    raw = response.content if response.is_stream_consumed else call.read(response)
                 finally:
                     response.close()
                 headers = response.headers
@@ -403,7 +505,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         limiter = self.limiter
         result: httpx.Response | BaseException | None = None
         while True:
-            call.attempt += 1
+            call.start_attempt()
             reservation = None
             if limiter is not None:
                 reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
@@ -413,10 +515,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             try:
                 response = await self.inner.handle_async_request(request)
                 try:
-                    if response.is_stream_consumed:
-                        raw = response.content
-                    else:
-                        raw = b"".join([chunk async for chunk in response.aiter_raw()])
+                    raw = response.content if response.is_stream_consumed else await call.aread(response)
                 finally:
                     await response.aclose()
                 headers = response.headers

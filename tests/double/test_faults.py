@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -212,3 +213,42 @@ def test_a_proxys_gateway_page_carries_no_hubspot_correlation_id(make_double: An
     double.faults.script(502)
     assert "x-hubspot-correlation-id" not in client.get(PATH).headers
     assert client.get(PATH).headers["x-hubspot-correlation-id"]
+
+
+def test_trickle_sends_the_whole_answer_a_byte_at_a_time_after_the_write(
+    make_double: Any, make_client: Any
+) -> None:
+    double = make_double(store=SMALL)
+    double.faults.script("trickle", times=1, path_contains="/batch/", delay_seconds=0.002)
+    client = make_client(double)
+    with client.stream(
+        "POST", UPDATE, json={"inputs": [{"id": "1000001", "properties": {"name": "t"}}]}
+    ) as r:
+        pieces = list(r.iter_raw())
+    assert len(pieces) > 20  # one byte a time, not one piece
+    assert all(len(p) <= 2 for p in pieces)  # a byte each (two may meet in one read)
+    assert json.loads(b"".join(pieces))["results"][0]["properties"]["name"] == "t"
+    assert _name(double) == "t"  # the handler ran: the write is applied
+    assert double.requests[0].fault == "trickle"
+
+
+def test_a_trickle_stops_when_the_client_leaves(make_double: Any, make_client: Any) -> None:
+    double = make_double(store=SMALL)
+    double.faults.script("trickle", times=1, path_contains="/batch/", delay_seconds=0.5)
+    client = make_client(double, timeout=httpx.Timeout(5.0, read=0.2))
+    with pytest.raises(httpx.ReadTimeout):
+        _update(client, "gone")
+    # The double is not left trickling to nobody: its next answer comes at once.
+    assert _update(client, "next").status_code == 200
+
+
+def test_a_scripted_answer_carries_extra_headers(make_double: Any, make_client: Any) -> None:
+    double = make_double(store=SMALL)
+    double.faults.script_answer(
+        gzip.compress(b'{"status": "COMPLETE"}'),
+        headers={"Content-Encoding": "gzip"},
+        path_contains="/batch/",
+    )
+    response = _update(make_client(double), "x")
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json() == {"status": "COMPLETE"}  # httpx decoded it
