@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from attrs import define, evolve, field
@@ -25,6 +25,9 @@ from attrs import define, evolve, field
 from .client import AuthenticatedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
+
+if TYPE_CHECKING:
+    from .resources import AsyncResources, PartnerClients
 
 __all__ = ["ConfigurationError", "HubSpotClient", "create_client"]
 
@@ -91,6 +94,22 @@ class HubSpotClient(AuthenticatedClient):
         if timeout is not None:
             changes["timeout"] = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         return evolve(self, **changes)
+
+    @property
+    def partner_clients(self) -> PartnerClients:
+        """Every Partner Clients operation as a method: ``client.partner_clients.get("123")``."""
+        # Imported on first use: the resource client imports every operation and model, which
+        # `import hubspot_partner_clients` and create_client() need not pay for.
+        from .resources import PartnerClients
+
+        return PartnerClients(self)
+
+    @property
+    def aio(self) -> AsyncResources:
+        """The async resource clients: ``await client.aio.partner_clients.get("123")``."""
+        from .resources import AsyncResources
+
+        return AsyncResources(self)
 
     def with_timeout(self, timeout: httpx.Timeout) -> HubSpotClient:
         """A copy with another timeout (this client is left unchanged)."""
