@@ -127,7 +127,9 @@ def write_resources(document: Mapping[str, Any], package_dir: Path) -> None:
         _resource(document, package_dir, folder, params)
         for folder in sorted(p for p in (package_dir / "api").iterdir() if (p / "__init__.py").is_file())
     ]
-    exported = set(re.findall(r"\b[A-Z]\w*", (package_dir / "models" / "__init__.py").read_text(encoding="utf-8")))
+    exported = set(
+        re.findall(r"\b[A-Z]\w*", (package_dir / "models" / "__init__.py").read_text(encoding="utf-8"))
+    )
     models = sorted({name for r in resources for m in r.methods for name in m.models} & exported)
     render("params.py", package_dir / "params.py", params=list(params.values()))
     render(
@@ -157,13 +159,23 @@ def _resource(
         if module.stem not in operations:
             raise GenerationError(f"api/{folder.name}/{module.name} matches no operationId of {_WHERE}")
         operation, shared = operations[module.stem]
-        methods.append(_method(document, package_dir, module, operation, shared, params))
+        methods.append(
+            _method(
+                document,
+                package_dir=package_dir,
+                module=module,
+                operation=operation,
+                shared=shared,
+                params=params,
+            )
+        )
     names = [m.name for m in methods]
     for name in names:
         if names.count(name) > 1:
             raise GenerationError(
                 f"x-method-name {name!r} is given to more than one operation of tag {folder.name!r} "
-                f"({', '.join(m.operation for m in methods if m.name == name)}); give each its own, in {_WHERE}"
+                f"({', '.join(m.operation for m in methods if m.name == name)}); give each its own, "
+                f"in {_WHERE}"
             )
     words = folder.name.split("_")
     class_name = "".join(w.capitalize() for w in words)
@@ -195,6 +207,7 @@ def _has_extras(class_name: str) -> bool:
 
 def _method(
     document: Mapping[str, Any],
+    *,
     package_dir: Path,
     module: Path,
     operation: Mapping[str, Any],
@@ -245,8 +258,20 @@ def _method(
     if body_model is not None:
         models.add(body_model)
         schema = _body_schema(document, operation)
-        arguments.extend(_body_arguments(document, package_dir, operation_id, body_model, schema, params, models))
-    clash = {a.name for a in arguments if a.where == "body"} & {a.name for a in arguments if a.where != "body"}
+        arguments.extend(
+            _body_arguments(
+                document,
+                package_dir=package_dir,
+                operation_id=operation_id,
+                body_model=body_model,
+                schema=schema,
+                params=params,
+                models=models,
+            )
+        )
+    clash = {a.name for a in arguments if a.where == "body"} & {
+        a.name for a in arguments if a.where != "body"
+    }
     if clash:
         raise GenerationError(
             f"operation {operation_id!r}: {sorted(clash)} is both a parameter and a body field, so it "
@@ -319,6 +344,7 @@ def _model_fields(package_dir: Path, class_name: str) -> dict[str, tuple[str, bo
 
 def _body_arguments(
     document: Mapping[str, Any],
+    *,
     package_dir: Path,
     operation_id: str,
     body_model: str,
