@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -41,6 +42,7 @@ from release import __main__ as release_cli
 from release import buildrecord, project
 from release.project import REPO, read_version
 from release.publish import IndexConfig, PublishFailed, PublishRefused, index_files, publish
+from tests import test_readme as readme
 
 USER = "release-bot"
 PASSWORD = "correct horse battery staple"
@@ -382,6 +384,54 @@ def test_a_consuming_project_tests_its_code_against_the_installed_double(
     )
     assert command.returncode == 0, command.stderr
     assert "--objects" in command.stdout
+
+
+# Runs one README example in the consumer's venv, recording what each of its lines prints, as
+# tests/test_readme.py does in-process: python RUNNER EXAMPLE OFFSET OUT.
+README_RUNNER = """\
+import builtins, io, json, sys
+
+code = open(sys.argv[1], encoding="utf-8").read()
+printed = {}
+
+
+def recording_print(*args, **kwargs):
+    line = sys._getframe(1).f_lineno
+    text = io.StringIO()
+    builtins.print(*args, **{**kwargs, "file": text})
+    printed.setdefault(line, []).extend(text.getvalue().splitlines())
+
+
+namespace = {"__name__": "__readme__", "print": recording_print}
+exec(compile("\\n" * int(sys.argv[2]) + code, "README.md", "exec"), namespace)
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    json.dump(printed, out)
+"""
+
+
+def test_every_readme_example_runs_where_users_are(released: tuple[_Index, str], tmp_path: Path) -> None:
+    """The released packages alone, from the index, in a fresh venv, from a folder outside the repository."""
+    index, version = released
+    bin_dir, env = consumer_venv(tmp_path / "venv", index, f"hubspot-partner-clients-testing=={version}")
+    elsewhere = tmp_path / "their-project"
+    elsewhere.mkdir()
+    assert REPO not in elsewhere.parents
+    (elsewhere / "runner.py").write_text(README_RUNNER, encoding="utf-8")
+    assert len(readme.EXAMPLES) >= 4
+    for number, code in enumerate(readme.EXAMPLES, start=1):
+        offset = readme.example_offset(code)
+        (elsewhere / "example.py").write_text(code, encoding="utf-8")
+        run = subprocess.run(
+            [str(bin_dir / "python"), "runner.py", "example.py", str(offset), "printed.json"],
+            capture_output=True, text=True, env=env, cwd=elsewhere, check=False, timeout=300,
+        )  # fmt: skip
+        assert run.returncode == 0, f"README example {number} (line {offset}) failed:\n{run.stderr}"
+        printed = {
+            int(line): lines for line, lines in json.loads((elsewhere / "printed.json").read_text()).items()
+        }
+        stated = readme.stated_outputs(code, offset)
+        assert stated, f"README example {number} states no output"
+        assert not readme.disagreements(stated, printed), f"README example {number}"
 
 
 def test_drift_refuses_before_anything_is_uploaded(
