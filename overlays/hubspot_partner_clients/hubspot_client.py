@@ -1,17 +1,20 @@
 """A ready client: ``create_client()`` builds a configured ``HubSpotClient``.
 
-Hooks: subclasses the generated ``client.AuthenticatedClient`` (so every
-generated endpoint function accepts it) and overrides its
-``get_httpx_client``/``get_async_httpx_client`` to build httpx clients, lazily,
-on ``retry.RetryTransport``/``retry.AsyncRetryTransport`` with one shared
-``limiter.RateLimiter``. Relies on the generated private attributes
-``_base_url``, ``_cookies``, ``_headers``, ``_timeout``, ``_verify_ssl``,
-``_follow_redirects``, ``_httpx_args``, ``_client`` and ``_async_client``.
+``client.partner_clients`` (and ``client.aio.partner_clients``, to await) is
+every operation as a method; the client also goes to every function of
+``api.partner_clients``.
 
 The token travels only in the ``Authorization`` header of the httpx client
 (whose repr masks it); it is kept out of this client's repr and out of the
 headers dict that ``with_headers``/``evolve`` copy.
 """
+
+# Hooks: subclasses the generated client.AuthenticatedClient (so every generated
+# endpoint function accepts it) and overrides its get_httpx_client /
+# get_async_httpx_client to build httpx clients, lazily, on retry.RetryTransport /
+# retry.AsyncRetryTransport with one shared limiter.RateLimiter. Relies on the
+# generated private attributes _base_url, _cookies, _headers, _timeout,
+# _verify_ssl, _follow_redirects, _httpx_args, _client and _async_client.
 
 from __future__ import annotations
 

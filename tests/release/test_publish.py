@@ -251,7 +251,14 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
     assert metadata["Name"] == "hubspot-partner-clients"
     assert metadata["Version"] == version
     assert metadata["Requires-Python"] == ">=3.11"
-    assert metadata["License-Expression"] == "LicenseRef-Proprietary"
+    # A License field, which pip before 24 shows (it ignores License-Expression), and the URLs.
+    assert metadata["License"] == "Proprietary"
+    assert "License :: Other/Proprietary License" in (metadata.get_all("Classifier") or [])
+    assert {u.split(",")[0] for u in metadata.get_all("Project-URL") or []} == {
+        "Homepage",
+        "Documentation",
+        "Changelog",
+    }
     assert metadata["Description-Content-Type"] == "text/markdown"
     requires = metadata.get_all("Requires-Dist") or []
     assert {"attrs<27,>=23.1", "httpx<0.29,>=0.27"} <= set(requires)
@@ -365,10 +372,13 @@ def test_a_consuming_project_tests_its_code_against_the_installed_double(
         tmp_path / "venv", index, f"hubspot-partner-clients-testing=={version}", "pytest"
     )
     shown = subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "show", "hubspot-partner-clients"],
+        [str(bin_dir / "python"), "-m", "pip", "show", "--verbose", "hubspot-partner-clients"],
         capture_output=True, text=True, env=env, check=True,
     ).stdout  # fmt: skip
     assert f"Version: {version}" in shown  # the SDK came along, at the same version
+    # What a user's pip (this Python's) shows: the license, and where to read more.
+    assert "License: Proprietary" in shown.splitlines()
+    assert re.search(r"(?m)^Project-URLs:\n  Homepage, https://", shown), shown
 
     tests = subprocess.run(
         [str(bin_dir / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
