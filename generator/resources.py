@@ -362,6 +362,11 @@ def _body_arguments(
     by_key = {_key(wire): (wire, prop) for wire, prop in properties.items()}
     arguments = []
     for python_name, (annotation, has_default, _doc) in _model_fields(package_dir, body_model).items():
+        if _key(python_name) not in by_key:
+            raise GenerationError(
+                f"operation {operation_id!r}: the generated {body_model} has a field {python_name!r} that "
+                f"its request schema in {_WHERE} does not list; has the generator changed its names?"
+            )
         _wire, prop = by_key[_key(python_name)]
         bare = annotation.removesuffix(_UNSET)
         element = bare.removeprefix("list[").removesuffix("]") if bare.startswith("list[") else None

@@ -237,3 +237,13 @@ def test_a_body_of_the_wrong_shape_is_refused_naming_it(
 def test_errors_are_the_typed_errors(client: HubSpotClient) -> None:
     with pytest.raises(NotFoundError):
         client.partner_clients.get("424242")
+
+
+def test_arguments_left_out_are_not_sent(double: HubSpotDouble, client: HubSpotClient) -> None:
+    found = list(client.partner_clients.search(limit=5).iter_items(max_items=3))
+    assert len(found) == 3
+    [sent] = double.requests.matching(method="POST", path_contains="search")
+    # The model's defaults for what was left out; the limit as given.
+    assert sent.json()["filterGroups"] == []
+    assert sent.json()["limit"] == 5
+    assert "query" not in sent.json()
