@@ -260,6 +260,12 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
         "Changelog",
     }
     assert metadata["Description-Content-Type"] == "text/markdown"
+    # The long description the index shows is the users' README; maintainers read MAINTAINING.md.
+    description = metadata.get_payload()
+    assert isinstance(description, str)
+    assert description.strip() == (REPO / "README.md").read_text(encoding="utf-8").strip()
+    for maintainers in ("## Releasing", "## Benchmarks", "## Layout", "nox -"):
+        assert maintainers not in description
     requires = metadata.get_all("Requires-Dist") or []
     assert {"attrs<27,>=23.1", "httpx<0.29,>=0.27"} <= set(requires)
     assert all("<" in r for r in requires), "every runtime dependency has an upper bound"
