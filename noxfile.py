@@ -194,4 +194,8 @@ def docs(session: nox.Session) -> None:
         if p.suffix == ".py" or (p / "__init__.py").is_file()
     ]
     modules = sorted(f"hubspot_partner_clients.{p.stem}" for p in public)
-    session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients", *modules)
+    # Google style: the docstrings' `Args:` sections (the generated functions' and the resource
+    # client's) render as lists of arguments.
+    session.run(
+        "pdoc", "--docformat", "google", "--output-directory", "site", "hubspot_partner_clients", *modules
+    )

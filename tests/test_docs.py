@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pdoc
+import pdoc.render
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +48,7 @@ def public_modules() -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
+    pdoc.render.configure(docformat="google")  # as `nox -s docs` runs it
     with pytest.warns(UserWarning, match="__version__"):  # pdoc cannot document a lazy attribute
         pdoc.pdoc(PACKAGE, *public_modules(), output_directory=out)
     return out
@@ -81,6 +83,8 @@ def test_the_resource_client_is_documented_from_the_document(site: Path) -> None
     text = "\n".join(docstrings(page))
     assert "Update a batch of partner clients." in text
     assert "The function underneath: api.partner_clients.batch_update." in text
+    # Its arguments as a list, each with the document's description.
+    assert "<li><strong>inputs:</strong>  One input per object to update" in page
 
 
 def test_no_page_shows_generator_boilerplate_or_maintainers_notes(site: Path) -> None:

@@ -5,7 +5,8 @@
 HubSpot:
 
     with create_client() as client:
-        result = client.partner_clients.batch_update([{"id": "1", "properties": {"client_tier": "gold"}}])
+        gold = {"client_tier": "gold"}
+        result = client.partner_clients.batch_update([{"id": "1", "properties": gold}])
         for partner_client in client.partner_clients.list(properties=["name"]):
             print(partner_client.properties["name"])
 
