@@ -152,11 +152,14 @@ def pythons(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Build the sdist and the wheel into an emptied dist/, recording the git tree they came from."""
+    """Build the SDK's sdist and wheel and the testing package's wheel into an emptied dist/, recorded."""
     session.install("-r", "requirements/build.txt")
     # Only this build in dist/: `nox -s publish` uploads all of it and checks it against the record.
     shutil.rmtree("dist", ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", "dist", ".")
+    # The HubSpot double for the SDK's users' tests, at the SDK's version (testing/pyproject.toml).
+    # A wheel only: its code lives outside testing/, where an sdist could not carry it.
+    session.run("python", "-m", "build", "--wheel", "--outdir", "dist", "testing")
     session.run("python", "-m", "release.buildrecord", "dist", ".")
 
 
@@ -193,4 +196,8 @@ def docs(session: nox.Session) -> None:
         if p.suffix == ".py" or (p / "__init__.py").is_file()
     ]
     modules = sorted(f"hubspot_partner_clients.{p.stem}" for p in public)
-    session.run("pdoc", "--output-directory", "site", "hubspot_partner_clients", *modules)
+    # Google style: the docstrings' `Args:` sections (the generated functions' and the resource
+    # client's) render as lists of arguments.
+    session.run(
+        "pdoc", "--docformat", "google", "--output-directory", "site", "hubspot_partner_clients", *modules
+    )

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import codegen, document, operations, overlays
+from generator import codegen, document, operations, overlays, resources
 from generator.generation_error import GenerationError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +40,7 @@ def build(source: Path, workdir: Path) -> Path:
         codegen.run_generator(source, package)
         operations.write_operations(spec, package)
         overlays.apply_overlays(package)
+        resources.write_resources(spec, package)
         _format(tree)
         result = workdir / "generated"
         shutil.move(tree, result)

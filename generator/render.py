@@ -9,6 +9,7 @@ the `pyrepr` filter, which writes them as Python literals.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ _ENVIRONMENT = jinja2.Environment(
     autoescape=False,
 )
 _ENVIRONMENT.filters["pyrepr"] = repr
+# In a class with a method named `list`, the builtin must be spelled builtins.list.
+_ENVIRONMENT.filters["builtin_list"] = lambda text: re.sub(r"\blist\[", "builtins.list[", text)
 
 
 def render(template: str, target: Path, **context: Any) -> None:

@@ -38,7 +38,7 @@ def _publish(dist: Path, tag: bool, repo: Path) -> None:
         # Before the upload: afterwards, a clash would leave a published version untagged.
         raise PublishRefused(f"tag {name} already exists: that version was released; {REBUILD}")
     version = publish(dist, IndexConfig.from_env(), drift=pipeline.drift, repo=repo)
-    print(f"published {project.DISTRIBUTION} {version}")
+    print(f"published {' and '.join(project.DISTRIBUTIONS)} {version}")
     if not tag:
         return
     # The tag is the next release's baseline, so it must name the commit that holds this version.

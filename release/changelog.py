@@ -1,7 +1,8 @@
 """A CHANGELOG.md entry, in readable words, from the API differences of a release.
 
 Paths are read the way the generator lays the package out:
-`api/partner_clients/<op>.py` is an operation, `models/<x>.py` holds a model
+`api/partner_clients/<op>.py` is an operation, a method of `resources.PartnerClients`
+or its async twin is `client.partner_clients.<method>`, `models/<x>.py` holds a model
 class, a model's attributes are its fields and an enum's are its members. A
 name whose parent was added, removed or renamed in the same release is not
 listed again, so each bullet is one thing a reader can act on, and the count
@@ -16,6 +17,9 @@ from release.apidiff import ENUM_MEMBER, PACKAGE, Change, ChangeKind, Entry, Lev
 
 _OPERATIONS = "api.partner_clients."
 _MODELS = "models."
+# The resource client's classes (resources.PartnerClients, its twin AsyncPartnerClients): a
+# method is named as a user calls it, once for both twins.
+_RESOURCES = re.compile(r"resources\.(?:Async)?([A-Z]\w*?)\.(\w+)$")
 TITLE = "# Changelog"
 NO_API_CHANGE = "No change to the public API: documentation, behaviour or packaging only."
 
@@ -104,6 +108,10 @@ def _subject(path: str, entry: Entry) -> tuple[str, str]:
     if path.startswith(_OPERATIONS):
         op, _, member = path[len(_OPERATIONS) :].partition(".")
         return (f"operation `{op}`", op) if not member else (f"`{member}` of operation `{op}`", member)
+    if (method := _RESOURCES.match(path)) and method[1] != "Resources":
+        attribute = re.sub(r"(?<!^)(?=[A-Z])", "_", method[1]).lower()
+        name = f"client.{attribute}.{method[2]}"
+        return f"method `{name}` (and its async twin)", name
     if path.startswith(_MODELS):
         parts = path[len(_MODELS) :].split(".")
         if len(parts) == 1 and entry.kind == "alias":

@@ -10,6 +10,12 @@ REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = REPO / "pyproject.toml"
 CHANGELOG = REPO / "CHANGELOG.md"
 DISTRIBUTION = "hubspot-partner-clients"
+# The HubSpot double, for the SDK's users' tests: built from testing/pyproject.toml at the
+# SDK's version and published with it.
+TESTING_DISTRIBUTION = "hubspot-partner-clients-testing"
+TESTING = REPO / "testing"
+# What a release builds and publishes, all at one version.
+DISTRIBUTIONS = (DISTRIBUTION, TESTING_DISTRIBUTION)
 
 # `version = "..."` as its own line inside the [project] table (up to the next table header).
 _VERSION_LINE = re.compile(r'(?ms)(^\[project\]\n(?:(?!^\[).)*?^version = ")([^"]+)(")')

@@ -6,8 +6,11 @@ PEP 503 simple index; default: <upload url>/simple/), and, for an index that
 wants them, HUBSPOT_SDK_INDEX_USERNAME / HUBSPOT_SDK_INDEX_PASSWORD (or twine's
 own TWINE_USERNAME / TWINE_PASSWORD); without both, the upload is anonymous.
 
-Publishing vouches for what it uploads, so every refusal happens before the
-first upload: an uncommitted tree; a dist/ that is not the build of HEAD's
+A release is two distributions at one version (release/project.py's
+DISTRIBUTIONS): the SDK's sdist and wheel, and the wheel of its HubSpot double
+for tests, hubspot-partner-clients-testing. Publishing vouches for what it
+uploads, so every refusal happens before the first upload: a dist/ without
+both, or with files of more than one version; an uncommitted tree; a dist/ that is not the build of HEAD's
 tree at the project's version (release/buildrecord.py); drift of generated/;
 bad metadata; an index whose state cannot be read (a 404 is not "nothing
 there" unless the index's own listing says so); a version the index already
@@ -34,7 +37,7 @@ from pathlib import Path
 from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel_filename
 
 from release import buildrecord
-from release.project import DISTRIBUTION, REPO, read_version
+from release.project import DISTRIBUTIONS, REPO, read_version
 
 REBUILD = "rebuild with `nox -s build` (no new version is needed) and publish again"
 
@@ -98,7 +101,7 @@ def publish(dist: Path, config: IndexConfig, *, drift: Callable[[], str], repo: 
     clash = sorted(name for name in on_index if _version_of(name) == version)
     if clash:
         raise PublishRefused(
-            f"{DISTRIBUTION} {version} is already on {config.simple_url} ({', '.join(clash)}); "
+            f"version {version} is already on {config.simple_url} ({', '.join(clash)}); "
             "a published version is never replaced: run `nox -s release` for a new version, rebuild, "
             "and publish that"
         )
@@ -117,20 +120,25 @@ def publish(dist: Path, config: IndexConfig, *, drift: Callable[[], str], repo: 
 
 
 def index_files(config: IndexConfig) -> set[str]:
-    """The file names the index lists for this project; refuse when the index's state cannot be read.
+    """The file names the index lists for the release's projects; refuse when its state cannot be read."""
+    return {name for distribution in DISTRIBUTIONS for name in _project_files(config, distribution)}
+
+
+def _project_files(config: IndexConfig, distribution: str) -> set[str]:
+    """The file names the index lists for one project.
 
     Empty only when the project page is missing (404) and the index's own root listing,
     read successfully, does not name the project: a 404 alone may as well be a wrong URL,
     and uploading past it could replace a published version on an index that allows it.
     """
-    project = canonicalize_name(DISTRIBUTION)
+    project = canonicalize_name(distribution)
     url = urllib.parse.urljoin(config.simple_url, f"{project}/")
     page = _read(url, config, missing_ok=True)
     if page is None:
         listed = {canonicalize_name(name) for name in _links(_read(config.simple_url, config) or "")}
         if project in listed:
             raise PublishRefused(
-                f"{config.simple_url} lists {DISTRIBUTION} but {url} answers 404: the index's state "
+                f"{config.simple_url} lists {distribution} but {url} answers 404: the index's state "
                 "cannot be read, so whether this version is already there cannot be told; "
                 "check HUBSPOT_SDK_INDEX_SIMPLE_URL"
             )
@@ -210,7 +218,7 @@ def _wheel_version(wheel: Path) -> str | None:
 
 
 def dist_version(dist: Path) -> str:
-    """The one version dist/'s sdist and wheel are of; refuse anything else."""
+    """The one version dist/'s files are of; refuse anything else."""
     return _one_version(buildrecord.uploaded_files(dist))
 
 
@@ -218,14 +226,23 @@ def _one_version(files: Sequence[Path]) -> str:
     if not files:
         raise PublishRefused("nothing to publish in dist/: run `nox -s build` first")
     versions = {_version_of(f.name) for f in files}
-    if None in versions or len(versions) != 1:
+    wheels = {_distribution_of(f.name) for f in files if f.name.endswith(".whl")}
+    if None in versions or len(versions) != 1 or wheels != {canonicalize_name(d) for d in DISTRIBUTIONS}:
         names = ", ".join(f.name for f in files)
         raise PublishRefused(
-            f"dist/ must hold one version's sdist and wheel of {DISTRIBUTION}, not: {names}; {REBUILD}"
+            f"dist/ must hold one version's wheels of {' and '.join(DISTRIBUTIONS)} (and the sdist of "
+            f"{DISTRIBUTIONS[0]}), not: {names}; {REBUILD}"
         )
     (version,) = versions
     assert version is not None
     return version
+
+
+def _distribution_of(filename: str) -> str | None:
+    try:
+        return str(parse_wheel_filename(filename)[0])
+    except ValueError:
+        return None
 
 
 def _version_of(filename: str) -> str | None:
@@ -238,7 +255,7 @@ def _version_of(filename: str) -> str | None:
             return None
     except ValueError:
         return None
-    return str(version) if name == canonicalize_name(DISTRIBUTION) else None
+    return str(version) if name in {canonicalize_name(d) for d in DISTRIBUTIONS} else None
 
 
 def _twine(args: list[str], config: IndexConfig, what: str) -> None:

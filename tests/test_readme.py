@@ -10,7 +10,13 @@ stands for any text (an id, a correlation id). Any words after the literals are 
     print(len(page.results))  # -> `100`, `100`, `50`: no page beyond is fetched
 
 Every example states at least one output, and every comment on a `print` line follows the
-convention, so that a stated output cannot be left unchecked by being written another way.
+convention, so that a stated output cannot be left unchecked by being written another way. The
+examples are the ```` ```python ```` blocks; a ```` ```py ```` block is a fragment that needs HubSpot
+itself or a pytest run (the first lines of the README, a test against the pytest fixture).
+
+This module runs them in the development venv; tests/release/test_publish.py runs them again where
+a user would, in a fresh venv that installed the released packages from an index, outside the
+repository.
 """
 
 from __future__ import annotations
@@ -28,6 +34,26 @@ import pytest
 README = Path(__file__).resolve().parents[1] / "README.md"
 README_TEXT = README.read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"^```python\n(.*?)^```", README_TEXT, re.S | re.M)
+
+
+def example_offset(code: str) -> int:
+    """How many README lines precede the example, so that line numbers point into the README."""
+    return README_TEXT[: README_TEXT.index(code)].count("\n")
+
+
+def disagreements(stated: dict[int, list[str]], printed: dict[int, list[str]]) -> list[str]:
+    """One message per README line whose print printed other than its comment states."""
+    problems = []
+    for line, expected in sorted(stated.items()):
+        actual = printed.get(line, [])
+        if not (len(actual) == len(expected) and all(map(matches, expected, actual))):
+            problems.append(
+                f"README.md line {line} ({README_TEXT.splitlines()[line - 1].strip()}) "
+                f"is stated to print {expected}, printed {actual}"
+            )
+    return problems
+
+
 _STATED = re.compile(r"#\s*->\s*((?:`[^`]*`)(?:\s*,\s*`[^`]*`)*)")
 _LITERAL = re.compile(r"`([^`]*)`")
 
@@ -75,7 +101,7 @@ def test_matches_takes_dots_for_any_text() -> None:
 @pytest.mark.parametrize("code", EXAMPLES, ids=[f"example-{n}" for n in range(1, len(EXAMPLES) + 1)])
 def test_readme_example_prints_what_it_says(code: str) -> None:
     # Padded to the README's own line numbers, for tracebacks and messages that point into it.
-    offset = README_TEXT[: README_TEXT.index(code)].count("\n")
+    offset = example_offset(code)
     stated = stated_outputs(code, offset)
     assert stated, "an example should state at least one output with a `# -> \\`text\\`` comment"
     printed: dict[int, list[str]] = {}
@@ -93,10 +119,4 @@ def test_readme_example_prints_what_it_says(code: str) -> None:
         {"__name__": "__readme__", "print": recording_print},
     )
 
-    for line, expected in sorted(stated.items()):
-        actual = printed.get(line, [])
-        agrees = len(actual) == len(expected) and all(map(matches, expected, actual))
-        assert agrees, (
-            f"README.md line {line} ({README_TEXT.splitlines()[line - 1].strip()}) "
-            f"is stated to print {expected}, printed {actual}"
-        )
+    assert not disagreements(stated, printed)

@@ -1,14 +1,23 @@
-"""A typed Python client for HubSpot's CRM Partner Clients API.
+"""A typed Python client for HubSpot's CRM Partner Clients API, with retries, rate limiting, paging and bulk.
 
     from hubspot_partner_clients import create_client
-    from hubspot_partner_clients.api.partner_clients import get_by_id
 
     with create_client() as client:  # the token from HUBSPOT_ACCESS_TOKEN
-        print(get_by_id.sync("1234", client=client).properties)
+        for partner_client in client.partner_clients.list(properties=["name"]):
+            print(partner_client.id, partner_client.properties["name"])
 
-Every call retries transient failures and stays under HubSpot's rate limits;
-`paginate` walks every page, `bulk_update` and `bulk_read` take any number of
-inputs, and every failure raises from `HubSpotError`.
+`client.partner_clients` has every operation of the API as a method: `get`, `list`, `update`,
+`batch_read`, `batch_update`, `search`, `list_associations`, `associate`, `remove_association`,
+and `bulk_update` / `bulk_read` for any number of inputs. `client.aio.partner_clients` has the
+same methods, to await. Requests take plain dicts (typed by `hubspot_partner_clients.params`) or
+the models of `hubspot_partner_clients.models`; answers are those models. Every call retries
+transient failures and stays under HubSpot's rate limits, and every failure raises from
+`HubSpotError` (`hubspot_partner_clients.errors`).
+
+Read on in `hubspot_partner_clients.resources` (the methods of `client.partner_clients`),
+`hubspot_partner_clients.params` (the dicts they take), `hubspot_partner_clients.errors`,
+`hubspot_partner_clients.pagination`, `hubspot_partner_clients.bulk`, and
+`hubspot_partner_clients.api`, the function per operation underneath the methods.
 """
 
 import os as _os

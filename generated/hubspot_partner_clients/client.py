@@ -7,7 +7,7 @@ from attrs import define, evolve, field
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """An unauthenticated client for the generated functions; use `create_client()` for HubSpot.
 
     The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
 
@@ -128,7 +128,10 @@ class Client:
 
 @define
 class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+    """The generated functions' client with a token, without retries or rate limiting.
+
+    `create_client()` builds a `HubSpotClient`, this with retries, rate limiting and the resource
+    client; build this one yourself only to send requests exactly as given.
 
     The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
 

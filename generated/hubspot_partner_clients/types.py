@@ -1,4 +1,4 @@
-"""Contains some shared types for properties"""
+"""`UNSET` (an argument or field left out, as opposed to None) and `Response`, what the `*_detailed` functions return."""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus

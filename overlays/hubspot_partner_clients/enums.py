@@ -1,9 +1,7 @@
 """Lenient string enums: a value the SDK does not know never breaks parsing a response.
 
-Hooks: every generated string enum in ``models/*.py`` (``class X(StrEnum)``, today ``BatchStatus``
-and ``FilterOperator``) is patched by the ``enums`` overlay to derive from ``LenientStrEnum``
-instead of ``StrEnum``, so the generated ``X(raw)`` calls in ``from_dict`` go through
-``LenientStrEnum._missing_`` when ``raw`` is not a known value:
+Every string enum of ``hubspot_partner_clients.models`` (``BatchStatus``, ``FilterOperator``) is a
+``LenientStrEnum``; parsing a value it does not know goes through ``LenientStrEnum._missing_``:
 
 - an alias (``_ALIASES``, e.g. HubSpot's prose spelling ``"CANCELLED"`` of ``BatchStatus.CANCELED``)
   returns the very member it names, so it compares, hashes and serialises as the canonical value;
@@ -13,6 +11,10 @@ instead of ``StrEnum``, so the generated ``X(raw)`` calls in ``from_dict`` go th
   ``hubspot_partner_clients`` logger. Pseudo-members are cached: parsing the same value again
   returns the same object and does not warn again.
 """
+
+# Hooks: every generated string enum in models/*.py (`class X(StrEnum)`) is patched by
+# the `enums` overlay to derive from LenientStrEnum instead of StrEnum, so the generated
+# `X(raw)` calls in `from_dict` go through `LenientStrEnum._missing_`.
 
 from __future__ import annotations
 

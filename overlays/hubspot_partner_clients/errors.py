@@ -1,8 +1,6 @@
 """Typed errors: one small hierarchy for every way a call to HubSpot can fail.
 
-Hooks: replaces the generated ``errors.py``. The endpoint template
-(generator/templates/endpoint_module.py.jinja) raises from here, in every
-generated operation:
+Every operation raises from here:
 
 - ``HubSpotError.from_response`` for any status the document does not list
   as a success, so callers get an exception, never an error body as a return
@@ -25,6 +23,10 @@ HubSpot's error JSON, a short snippet of it. No request header is kept, so the
 token cannot leak through an exception or its pickle; the httpx exception is
 ``__cause__`` (which pickling drops).
 """
+
+# Hooks: replaces the generated errors.py. The endpoint template
+# (generator/templates/endpoint_module.py.jinja) raises these in every
+# generated operation, as the docstring lists.
 
 from __future__ import annotations
 

@@ -1,23 +1,26 @@
 """A ready client: ``create_client()`` builds a configured ``HubSpotClient``.
 
-Hooks: subclasses the generated ``client.AuthenticatedClient`` (so every
-generated endpoint function accepts it) and overrides its
-``get_httpx_client``/``get_async_httpx_client`` to build httpx clients, lazily,
-on ``retry.RetryTransport``/``retry.AsyncRetryTransport`` with one shared
-``limiter.RateLimiter``. Relies on the generated private attributes
-``_base_url``, ``_cookies``, ``_headers``, ``_timeout``, ``_verify_ssl``,
-``_follow_redirects``, ``_httpx_args``, ``_client`` and ``_async_client``.
+``client.partner_clients`` (and ``client.aio.partner_clients``, to await) is
+every operation as a method; the client also goes to every function of
+``api.partner_clients``.
 
 The token travels only in the ``Authorization`` header of the httpx client
 (whose repr masks it); it is kept out of this client's repr and out of the
 headers dict that ``with_headers``/``evolve`` copy.
 """
 
+# Hooks: subclasses the generated client.AuthenticatedClient (so every generated
+# endpoint function accepts it) and overrides its get_httpx_client /
+# get_async_httpx_client to build httpx clients, lazily, on retry.RetryTransport /
+# retry.AsyncRetryTransport with one shared limiter.RateLimiter. Relies on the
+# generated private attributes _base_url, _cookies, _headers, _timeout,
+# _verify_ssl, _follow_redirects, _httpx_args, _client and _async_client.
+
 from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from attrs import define, evolve, field
@@ -25,6 +28,9 @@ from attrs import define, evolve, field
 from .client import AuthenticatedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
+
+if TYPE_CHECKING:
+    from .resources import AsyncResources, PartnerClients
 
 __all__ = ["ConfigurationError", "HubSpotClient", "create_client"]
 
@@ -91,6 +97,22 @@ class HubSpotClient(AuthenticatedClient):
         if timeout is not None:
             changes["timeout"] = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         return evolve(self, **changes)
+
+    @property
+    def partner_clients(self) -> PartnerClients:
+        """Every Partner Clients operation as a method: ``client.partner_clients.get("123")``."""
+        # Imported on first use: the resource client imports every operation and model, which
+        # `import hubspot_partner_clients` and create_client() need not pay for.
+        from .resources import PartnerClients
+
+        return PartnerClients(self)
+
+    @property
+    def aio(self) -> AsyncResources:
+        """The async resource clients: ``await client.aio.partner_clients.get("123")``."""
+        from .resources import AsyncResources
+
+        return AsyncResources(self)
 
     def with_timeout(self, timeout: httpx.Timeout) -> HubSpotClient:
         """A copy with another timeout (this client is left unchanged)."""

@@ -1,16 +1,7 @@
 """Lazy, typed pagination over the generated paged operations, sync and async.
 
-Hooks: the generated ``sync`` / ``asyncio`` functions of ``api.partner_clients.list_page``,
-``list_associations`` and ``search`` (any operation whose response has ``results`` and
-``paging.next_.after`` and that takes either an ``after`` argument or a
-``PublicObjectSearchRequest`` ``body``). Reads ``paging.next_.after``, ``total`` and
-``SimplePublicObject.id``; builds ``Filter`` / ``FilterGroup`` for the search continuation;
-takes the first search cursor from ``PublicObjectSearchRequest``'s default for ``after``, and
-every limit from the operation table: an operation's largest page from
-``_operations.Operation.max_page_size``, search's total cap and filter limits from the
-``search`` row.
-
-Public API::
+The resource client's ``list``, ``list_associations`` and ``search`` return these paginators;
+for the generated functions underneath, ``paginate`` / ``apaginate`` make them::
 
     for obj in paginate(list_page.sync, client=c, properties=["name"]): ...
     for page in paginate(list_page.sync, client=c).iter_pages(): ...
@@ -25,6 +16,16 @@ fetched one at a time and never kept, so memory stays flat however many pages th
 asks for the largest pages the operation allows unless the caller sets ``limit``: HubSpot's default
 page of 10 would spend ten times the rate limit for the same items.
 """
+
+# Hooks: the generated sync / asyncio functions of api.partner_clients.list_page,
+# list_associations and search (any operation whose response has `results` and
+# `paging.next_.after` and that takes either an `after` argument or a
+# PublicObjectSearchRequest `body`). Reads paging.next_.after, total and
+# SimplePublicObject.id; builds Filter / FilterGroup for the search continuation;
+# takes the first search cursor from PublicObjectSearchRequest's default for
+# `after`, and every limit from the operation table: an operation's largest page
+# from _operations.Operation.max_page_size, search's total cap and filter limits
+# from the `search` row.
 
 from __future__ import annotations
 

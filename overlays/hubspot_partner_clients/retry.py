@@ -1,14 +1,7 @@
 """Retries with backoff, as httpx transports, so that every generated call gets them.
 
-Hooks: wraps any ``httpx.BaseTransport``/``httpx.AsyncBaseTransport``; the
-generated endpoint functions send through ``client.get_httpx_client()`` /
-``get_async_httpx_client()``, which ``hubspot_client.HubSpotClient`` builds on
-these transports. Relies on ``_operations.OPERATIONS.find`` (the operation's
-name, ``idempotent`` flag and the rate-limit windows it spends) and on
-``errors.parse_retry_after``; the generated ``_parse_response`` raises
-``errors.RateLimitError`` etc. for the final answer this module returns, and
-the generated call turns the httpx error it raises into
-``errors.HubSpotConnectionError``.
+``create_client()`` builds every client on these transports; ``RetryPolicy`` says how
+many attempts and how long, ``RetryEvent`` is what ``on_retry`` receives.
 
 What is retried (``_decide``, shared by the sync and async transports):
 429 (not ``DAILY``) after ``Retry-After`` or the rate-limit interval header;
@@ -18,6 +11,15 @@ A request that may have reached HubSpot is retried only when its operation is
 idempotent; one that never left (``ConnectError``, ``ConnectTimeout``,
 ``PoolTimeout``) always is.
 """
+
+# Hooks: wraps any httpx.BaseTransport / httpx.AsyncBaseTransport; the generated
+# endpoint functions send through client.get_httpx_client() /
+# get_async_httpx_client(), which hubspot_client.HubSpotClient builds on these
+# transports. Relies on _operations.OPERATIONS.find (the operation's name,
+# idempotent flag and the rate-limit windows it spends) and on
+# errors.parse_retry_after; the generated _parse_response raises
+# errors.RateLimitError etc. for the final answer this module returns, and the
+# generated call turns the httpx error it raises into errors.HubSpotConnectionError.
 
 from __future__ import annotations
 

@@ -62,6 +62,7 @@ def _add_operation(document: Document) -> None:
         "post": {
             "tags": ["partner_clients"],
             "operationId": "batch_archive",
+            "x-method-name": "batch_archive",
             "x-idempotent": True,
             "summary": "Archive a batch of partner clients",
             "security": [{"private_app": []}, {"oauth2": ["crm.objects.partner-clients.write"]}],
@@ -141,6 +142,34 @@ def test_an_added_operation_is_generated_and_listed(grown: Path) -> None:
     assert out == "ok\n"
 
 
+def test_an_added_operation_gets_its_method_in_both_resource_clients(grown: Path) -> None:
+    out = _python_in(
+        grown,
+        f"""
+        import inspect
+        from {PACKAGE}.resources import AsyncPartnerClients, PartnerClients
+        for cls in (PartnerClients, AsyncPartnerClients):
+            method = cls.batch_archive
+            # The body's fields are its arguments; its docstring is the document's summary.
+            assert list(inspect.signature(method).parameters)[:2] == ["self", "inputs"], method
+            assert method.__doc__.startswith("Archive a batch of partner clients."), method.__doc__
+        assert inspect.iscoroutinefunction(AsyncPartnerClients.batch_archive)
+        print("ok")
+        """,
+    )
+    assert out == "ok\n"
+
+
+def test_an_operation_without_a_method_name_fails_naming_it(tmp_path: Path) -> None:
+    def unnamed(document: Document) -> None:
+        _add_operation(document)
+        del document["paths"]["/crm/v3/objects/partner_clients/batch/archive"]["post"]["x-method-name"]
+
+    with pytest.raises(GenerationError, match=r"operation 'batch_archive' has no x-method-name"):
+        pipeline.build(_document(tmp_path, unnamed), tmp_path)
+    assert not (tmp_path / "generated").exists()
+
+
 def test_the_package_tests_pass_unchanged_after_routine_document_edits(grown: Path) -> None:
     """An enum value, an optional property and an operation added: no test of the package needs an edit."""
     result = _run_in(
@@ -154,6 +183,7 @@ def test_the_package_tests_pass_unchanged_after_routine_document_edits(grown: Pa
         "tests/generated",
         "tests/overlays/test_enums.py",
         "tests/overlays/test_public_api.py",
+        "tests/resources/test_resource_client.py",
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -41,6 +42,7 @@ from release import __main__ as release_cli
 from release import buildrecord, project
 from release.project import REPO, read_version
 from release.publish import IndexConfig, PublishFailed, PublishRefused, index_files, publish
+from tests import test_readme as readme
 
 USER = "release-bot"
 PASSWORD = "correct horse battery staple"
@@ -155,7 +157,10 @@ def _git(repo: Path, *args: str) -> str:
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A committed git checkout at this project's version (its pyproject.toml), with dist/ ignored."""
-    repo = tmp_path / "checkout"
+    return _checkout(tmp_path / "checkout")
+
+
+def _checkout(repo: Path) -> Path:
     repo.mkdir()
     _git(repo, "init", "--quiet")
     _git(repo, "config", "user.email", "release-test@example.invalid")
@@ -189,15 +194,17 @@ def _stored(index: _Index) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The sdist and the wheel, built as `nox -s build` does (without network: --no-isolation)."""
+    """The SDK's sdist and wheel and the testing wheel, as `nox -s build` builds them (--no-isolation:
+    no network)."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    for what in (["--outdir", str(out), str(REPO)], ["--wheel", "--outdir", str(out), str(project.TESTING)]):
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--no-isolation", *what],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
     return sorted(out.iterdir())
 
 
@@ -208,7 +215,9 @@ def _no_drift() -> str:
 
 
 def _sdk_files(index: _Index) -> set[str]:
-    return {name for name in index_files(index.config) if name.startswith("hubspot_partner_clients-")}
+    """The files of the release's two distributions on the index."""
+    prefixes = ("hubspot_partner_clients-", "hubspot_partner_clients_testing-")
+    return {name for name in index_files(index.config) if name.startswith(prefixes)}
 
 
 def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> None:
@@ -216,6 +225,7 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
     assert [p.name for p in dist] == [
         f"hubspot_partner_clients-{version}-py3-none-any.whl",
         f"hubspot_partner_clients-{version}.tar.gz",
+        f"hubspot_partner_clients_testing-{version}-py3-none-any.whl",
     ]
     with zipfile.ZipFile(dist[0]) as wheel:
         names = wheel.namelist()
@@ -241,8 +251,21 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
     assert metadata["Name"] == "hubspot-partner-clients"
     assert metadata["Version"] == version
     assert metadata["Requires-Python"] == ">=3.11"
-    assert metadata["License-Expression"] == "LicenseRef-Proprietary"
+    # A License field, which pip before 24 shows (it ignores License-Expression), and the URLs.
+    assert metadata["License"] == "Proprietary"
+    assert "License :: Other/Proprietary License" in (metadata.get_all("Classifier") or [])
+    assert {u.split(",")[0] for u in metadata.get_all("Project-URL") or []} == {
+        "Homepage",
+        "Documentation",
+        "Changelog",
+    }
     assert metadata["Description-Content-Type"] == "text/markdown"
+    # The long description the index shows is the users' README; maintainers read MAINTAINING.md.
+    description = metadata.get_payload()
+    assert isinstance(description, str)
+    assert description.strip() == (REPO / "README.md").read_text(encoding="utf-8").strip()
+    for maintainers in ("## Releasing", "## Benchmarks", "## Layout", "nox -"):
+        assert maintainers not in description
     requires = metadata.get_all("Requires-Dist") or []
     assert {"attrs<27,>=23.1", "httpx<0.29,>=0.27"} <= set(requires)
     assert all("<" in r for r in requires), "every runtime dependency has an upper bound"
@@ -287,6 +310,146 @@ def test_published_package_installs_from_the_index_alone_and_calls_hubspot(
     assert run.stdout.splitlines() == [version, "3 True", "site-packages True"]
 
 
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory, dist: list[Path]) -> Iterator[tuple[_Index, str]]:
+    """An index holding this release (both distributions, published) and the dependencies' wheels."""
+    tmp = tmp_path_factory.mktemp("released")
+    with _serve(tmp / "index", authenticated=True) as index:
+        for wheel in _dependency_wheels().glob("*.whl"):
+            shutil.copy(wheel, index.packages)
+        checkout = _checkout(tmp / "checkout")
+        version = publish(_built(dist, checkout), index.config, drift=_no_drift, repo=checkout)
+        yield index, version
+
+
+def consumer_venv(venv: Path, index: _Index, *requirements: str) -> tuple[Path, dict[str, str]]:
+    """A fresh venv with `requirements` installed from `index` alone; its bin/ and a clean environment."""
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # No pip configuration of this machine (extra indexes, find-links), no checkout on the path.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON"))}
+    env["PIP_CONFIG_FILE"] = os.devnull
+    install = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--no-cache-dir",
+         "--disable-pip-version-check", "--index-url", index.config.simple_url, *requirements],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stdout + install.stderr
+    return venv / "bin", env
+
+
+THEIR_CODE = """\
+from hubspot_partner_clients import HubSpotClient
+
+
+def promote(client: HubSpotClient, ids: list[str]) -> int:
+    inputs = [{"id": i, "properties": {"client_tier": "gold"}} for i in ids]
+    result = client.partner_clients.batch_update(inputs)
+    return len(result.results)
+"""
+
+THEIR_TESTS = """\
+from hubspot_partner_clients import create_client
+
+from their_code import promote
+
+
+def test_promote_sets_the_tier(hubspot_double):
+    ids = hubspot_double.store.ids()[:3]
+    with create_client(hubspot_double.token, base_url=hubspot_double.base_url) as client:
+        assert promote(client, ids) == 3
+    assert [hubspot_double.store.get(i).get("client_tier") for i in ids] == ["gold"] * 3
+
+
+def test_each_test_gets_a_fresh_double(hubspot_double):
+    assert hubspot_double.store.get(hubspot_double.store.ids()[0]).get("client_tier") != "gold"
+"""
+
+
+def test_a_consuming_project_tests_its_code_against_the_installed_double(
+    released: tuple[_Index, str], tmp_path: Path
+) -> None:
+    index, version = released
+    project_dir = tmp_path / "their-project"
+    (project_dir / "tests").mkdir(parents=True)
+    (project_dir / "their_code.py").write_text(THEIR_CODE, encoding="utf-8")
+    # No conftest: the fixture comes from the installed package's pytest plugin.
+    (project_dir / "tests" / "test_their_code.py").write_text(THEIR_TESTS, encoding="utf-8")
+    bin_dir, env = consumer_venv(
+        tmp_path / "venv", index, f"hubspot-partner-clients-testing=={version}", "pytest"
+    )
+    shown = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "show", "--verbose", "hubspot-partner-clients"],
+        capture_output=True, text=True, env=env, check=True,
+    ).stdout  # fmt: skip
+    assert f"Version: {version}" in shown  # the SDK came along, at the same version
+    # What a user's pip (this Python's) shows: the license, and where to read more.
+    assert "License: Proprietary" in shown.splitlines()
+    assert re.search(r"(?m)^Project-URLs:\n  Homepage, https://", shown), shown
+
+    tests = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "--rootdir", str(project_dir)],
+        capture_output=True, text=True, env={**env, "PYTHONPATH": str(project_dir)}, cwd=project_dir,
+        check=False,
+    )  # fmt: skip
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "2 passed" in tests.stdout
+
+    command = subprocess.run(
+        [str(bin_dir / "hubspot-double"), "--help"], capture_output=True, text=True, env=env, check=False
+    )
+    assert command.returncode == 0, command.stderr
+    assert "--objects" in command.stdout
+
+
+# Runs one README example in the consumer's venv, recording what each of its lines prints, as
+# tests/test_readme.py does in-process: python RUNNER EXAMPLE OFFSET OUT.
+README_RUNNER = """\
+import builtins, io, json, sys
+
+code = open(sys.argv[1], encoding="utf-8").read()
+printed = {}
+
+
+def recording_print(*args, **kwargs):
+    line = sys._getframe(1).f_lineno
+    text = io.StringIO()
+    builtins.print(*args, **{**kwargs, "file": text})
+    printed.setdefault(line, []).extend(text.getvalue().splitlines())
+
+
+namespace = {"__name__": "__readme__", "print": recording_print}
+exec(compile("\\n" * int(sys.argv[2]) + code, "README.md", "exec"), namespace)
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    json.dump(printed, out)
+"""
+
+
+def test_every_readme_example_runs_where_users_are(released: tuple[_Index, str], tmp_path: Path) -> None:
+    """The released packages alone, from the index, in a fresh venv, from a folder outside the repository."""
+    index, version = released
+    bin_dir, env = consumer_venv(tmp_path / "venv", index, f"hubspot-partner-clients-testing=={version}")
+    elsewhere = tmp_path / "their-project"
+    elsewhere.mkdir()
+    assert REPO not in elsewhere.parents
+    (elsewhere / "runner.py").write_text(README_RUNNER, encoding="utf-8")
+    assert len(readme.EXAMPLES) >= 4
+    for number, code in enumerate(readme.EXAMPLES, start=1):
+        offset = readme.example_offset(code)
+        (elsewhere / "example.py").write_text(code, encoding="utf-8")
+        run = subprocess.run(
+            [str(bin_dir / "python"), "runner.py", "example.py", str(offset), "printed.json"],
+            capture_output=True, text=True, env=env, cwd=elsewhere, check=False, timeout=300,
+        )  # fmt: skip
+        assert run.returncode == 0, f"README example {number} (line {offset}) failed:\n{run.stderr}"
+        printed = {
+            int(line): lines for line, lines in json.loads((elsewhere / "printed.json").read_text()).items()
+        }
+        stated = readme.stated_outputs(code, offset)
+        assert stated, f"README example {number} states no output"
+        assert not readme.disagreements(stated, printed), f"README example {number}"
+
+
 def test_drift_refuses_before_anything_is_uploaded(
     private_index: _Index, dist: list[Path], checkout: Path
 ) -> None:
@@ -298,6 +461,38 @@ def test_drift_refuses_before_anything_is_uploaded(
             drift=lambda: "--- generated/x.py\n+++ regenerated/x.py\n",
             repo=checkout,
         )
+    assert _sdk_files(private_index) == set()
+
+
+def test_the_testing_wheel_carries_the_double_at_the_sdks_version(dist: list[Path]) -> None:
+    version = read_version()
+    wheel = dist[2]
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        info = f"hubspot_partner_clients_testing-{version}.dist-info"
+        metadata = Parser().parsestr(archive.read(f"{info}/METADATA").decode())
+        entry_points = archive.read(f"{info}/entry_points.txt").decode()
+    expected = {
+        f"hubspot_double/{p.relative_to(REPO / 'hubspot_double').as_posix()}"
+        for p in (REPO / "hubspot_double").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert {n for n in names if not n.startswith(info)} == expected
+    assert metadata["Version"] == version
+    # Pinned to the SDK it was released with: the double reads HubSpot's limits from its table.
+    assert f"hubspot-partner-clients=={version}" in (metadata.get_all("Requires-Dist") or [])
+    assert "[pytest11]\nhubspot_double = hubspot_double.pytest_plugin" in entry_points
+    assert "hubspot-double = hubspot_double.__main__:main" in entry_points
+
+
+def test_a_dist_without_the_testing_wheel_is_refused(
+    private_index: _Index, dist: list[Path], checkout: Path
+) -> None:
+    built = _built(dist[:2], checkout)
+    with pytest.raises(
+        PublishRefused, match="wheels of hubspot-partner-clients and hubspot-partner-clients-testing"
+    ):
+        publish(built, private_index.config, drift=_no_drift, repo=checkout)
     assert _sdk_files(private_index) == set()
 
 

@@ -1,1 +1,1 @@
-"""Contains methods for accessing the API"""
+"""The function layer under the resource client: a package per tag, a module per operation."""

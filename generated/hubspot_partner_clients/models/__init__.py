@@ -1,4 +1,4 @@
-"""Contains all the data models used in inputs/outputs"""
+"""The attrs models of every request and answer: `Model.from_dict(json)` parses, `.to_dict()` serialises."""
 
 from .associated_id import AssociatedId
 from .batch_input_simple_public_object_batch_input import BatchInputSimplePublicObjectBatchInput

@@ -1,0 +1,739 @@
+"""The resource client: every operation of the API as a method, sync and async.
+
+`client.partner_clients` (a `PartnerClients`) and `client.aio.partner_clients`
+(an `AsyncPartnerClients`, the same methods to await) are how most code calls
+HubSpot:
+
+    with create_client() as client:
+        gold = {"client_tier": "gold"}
+        result = client.partner_clients.batch_update([{"id": "1", "properties": gold}])
+        for partner_client in client.partner_clients.list(properties=["name"]):
+            print(partner_client.properties["name"])
+
+Arguments are keyword arguments with Python names (a path argument and a
+request's required fields may also be given by position). A request's object
+values are plain dicts and lists, typed by the TypedDicts of
+`hubspot_partner_clients.params` so that an editor completes them and mypy
+checks them, or the attrs models of `hubspot_partner_clients.models`. `list`,
+`search` and `list_associations` return lazy iterators over every item of
+every page (`.iter_pages()` for the pages). Every call retries, stays under
+the rate limits and raises from `HubSpotError` as the client is configured.
+"""
+
+from __future__ import annotations
+
+# builtins.list in annotations: a method named `list` shadows the type in the class body.
+# The pipeline's `ruff check --fix` drops the imports a document does not need.
+import builtins
+from collections.abc import Mapping, Sequence
+
+from ._arguments import given, model, models
+from ._extras import AsyncPartnerClientsExtras, PartnerClientsExtras
+from .api.partner_clients import (
+    associate,
+    batch_read,
+    batch_update,
+    get_by_id,
+    list_associations,
+    list_page,
+    remove_association,
+    search,
+    update,
+)
+from .client import AuthenticatedClient
+from .models import (
+    AssociatedId,
+    BatchInputSimplePublicObjectBatchInput,
+    BatchReadInputSimplePublicObjectId,
+    BatchResponseSimplePublicObject,
+    BatchResponseSimplePublicObjectWithErrors,
+    FilterGroup,
+    PublicObjectSearchRequest,
+    SimplePublicObject,
+    SimplePublicObjectBatchInput,
+    SimplePublicObjectId,
+    SimplePublicObjectInput,
+    SimplePublicObjectInputProperties,
+    SimplePublicObjectWithAssociations,
+)
+from .pagination import AsyncPaginator, SyncPaginator, apaginate, paginate
+from .params import (
+    FilterGroupParam,
+    SimplePublicObjectBatchInputParam,
+    SimplePublicObjectIdParam,
+)
+from .types import UNSET, Unset
+
+__all__ = ["AsyncPartnerClients", "AsyncResources", "PartnerClients"]
+
+
+class PartnerClients(PartnerClientsExtras):
+    """The Partner clients operations, as methods: `client.partner_clients`.
+
+    Each method calls the function of `api.partner_clients` named in its docstring, through
+    the client's retries and rate limiter; `client.aio.partner_clients` is the async twin.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def associate(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        to_object_id: str,
+        association_type: str,
+    ) -> SimplePublicObjectWithAssociations:
+        """Associate a partner client with another object.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            to_object_id: The id of the object to associate with.
+            association_type: The type of the association.
+
+        The function underneath: `api.partner_clients.associate`.
+        """
+        return associate.sync(
+            partner_client_id,
+            to_object_type,
+            to_object_id,
+            association_type,
+            client=self._client,
+        )
+
+    def batch_read(
+        self,
+        inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
+        *,
+        archived: bool | Unset = UNSET,
+        properties: Sequence[str] | Unset = UNSET,
+        properties_with_history: Sequence[str] | Unset = UNSET,
+        id_property: str | Unset = UNSET,
+    ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
+        """Read a batch of partner clients.
+
+        Read up to 100 partner clients by id, or by the values of a unique property named in
+        `idProperty`. Unknown ids answer 207 with one error each; the others are read.
+
+        Args:
+            inputs: One input per object to read.
+            archived: Whether to return only archived objects.
+            properties: The properties to return.
+            properties_with_history: The properties to return with their history of values.
+            id_property: The name of a unique property whose values are given in place of the ids.
+
+        The function underneath: `api.partner_clients.batch_read`.
+        """
+
+        body = BatchReadInputSimplePublicObjectId(
+            **given(
+                inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
+                properties=properties,
+                properties_with_history=properties_with_history,
+                id_property=id_property,
+            )
+        )
+        return batch_read.sync(
+            client=self._client,
+            body=body,
+            **given(
+                archived=archived,
+            ),
+        )
+
+    def batch_update(
+        self,
+        inputs: Sequence[SimplePublicObjectBatchInputParam | SimplePublicObjectBatchInput],
+    ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
+        """Update a batch of partner clients.
+
+        Update up to 100 partner clients by id, or by the values of a unique property named in
+        `idProperty`. More than 100 inputs, or one id twice, is a validation error. Unknown ids answer
+        207 with one error each; the others are applied.
+
+        Args:
+            inputs: One input per object to update; an id may appear only once.
+
+        The function underneath: `api.partner_clients.batch_update`.
+        """
+
+        body = BatchInputSimplePublicObjectBatchInput(
+            **given(
+                inputs=models(
+                    SimplePublicObjectBatchInput, inputs, operation="batch_update", argument="inputs"
+                ),
+            )
+        )
+        return batch_update.sync(
+            client=self._client,
+            body=body,
+        )
+
+    def get(
+        self,
+        partner_client_id: str,
+        *,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
+        associations: builtins.list[str] | Unset = UNSET,
+        archived: bool | Unset = UNSET,
+        id_property: str | Unset = UNSET,
+    ) -> SimplePublicObjectWithAssociations:
+        """Read one partner client.
+
+        Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            properties: The properties to return. A property the object has no value for is returned as
+                null; unknown names are ignored.
+            properties_with_history: The properties to return with their history of values.
+            associations: The object types whose associated ids to return.
+            archived: Whether to return only archived objects.
+            id_property: The name of a unique property whose value is given in place of the id.
+
+        The function underneath: `api.partner_clients.get_by_id`.
+        """
+        return get_by_id.sync(
+            partner_client_id,
+            client=self._client,
+            **given(
+                properties=properties,
+                properties_with_history=properties_with_history,
+                associations=associations,
+                archived=archived,
+                id_property=id_property,
+            ),
+        )
+
+    def list_associations(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        *,
+        limit: int | Unset = UNSET,
+        include_fa: bool | Unset = UNSET,
+    ) -> SyncPaginator[AssociatedId]:
+        """List a partner client's associations, one page at a time.
+
+        Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+        Follow `paging.next.after` to read the next page.
+
+        Returns a lazy iterator over every AssociatedId of every page; nothing is fetched until you
+        iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            limit: The most results to return on one page.
+            include_fa: Whether to include field-level associations.
+
+        The function underneath: `api.partner_clients.list_associations`.
+        """
+        return paginate(
+            list_associations.sync,
+            partner_client_id,
+            to_object_type,
+            client=self._client,
+            **given(
+                limit=limit,
+                include_fa=include_fa,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
+        associations: builtins.list[str] | Unset = UNSET,
+        archived: bool | Unset = UNSET,
+    ) -> SyncPaginator[SimplePublicObjectWithAssociations]:
+        """List partner clients, one page at a time.
+
+        Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page
+        has no `paging.next`.
+
+        Returns a lazy iterator over every SimplePublicObjectWithAssociations of every page; nothing is
+        fetched until you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            limit: The most results to return on one page (at most 100).
+            properties: The properties to return. A property the object has no value for is returned as
+                null; unknown names are ignored.
+            properties_with_history: The properties to return with their history of values.
+            associations: The object types whose associated ids to return.
+            archived: Whether to return only archived objects.
+
+        The function underneath: `api.partner_clients.list_page`.
+        """
+        return paginate(
+            list_page.sync,
+            client=self._client,
+            **given(
+                limit=limit,
+                properties=properties,
+                properties_with_history=properties_with_history,
+                associations=associations,
+                archived=archived,
+            ),
+        )
+
+    def remove_association(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        to_object_id: str,
+        association_type: str,
+    ) -> None:
+        """Remove an association between a partner client and another object.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            to_object_id: The id of the object to associate with.
+            association_type: The type of the association.
+
+        The function underneath: `api.partner_clients.remove_association`.
+        """
+        return remove_association.sync(
+            partner_client_id,
+            to_object_type,
+            to_object_id,
+            association_type,
+            client=self._client,
+        )
+
+    def search(
+        self,
+        *,
+        filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
+        sorts: Sequence[str] | Unset = UNSET,
+        properties: Sequence[str] | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        query: str | Unset = UNSET,
+    ) -> SyncPaginator[SimplePublicObject]:
+        """Search partner clients.
+
+        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
+        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
+        rate limit.
+
+        Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
+        you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            filter_groups: Groups of filters; an object matches when it matches every filter of any one
+                group.
+            sorts: Property names to sort by, such as `name`, or `-name` for descending order.
+            properties: The properties to return.
+            limit: The most results to return on one page (at most 200).
+            query: Text to search for in the default searchable properties.
+
+        The function underneath: `api.partner_clients.search`.
+        """
+
+        body = PublicObjectSearchRequest(
+            **given(
+                filter_groups=models(
+                    FilterGroup, filter_groups, operation="search", argument="filter_groups"
+                ),
+                sorts=sorts,
+                properties=properties,
+                limit=limit,
+                query=query,
+            )
+        )
+        return paginate(
+            search.sync,
+            client=self._client,
+            body=body,
+        )
+
+    def update(
+        self,
+        partner_client_id: str,
+        properties: Mapping[str, str] | SimplePublicObjectInputProperties,
+        *,
+        id_property: str | Unset = UNSET,
+    ) -> SimplePublicObject:
+        """Update one partner client.
+
+        Set the given property values on one partner client; properties not named keep their values. An
+        empty string clears a value.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            properties: The property values to set, by property name. Values are strings.
+            id_property: The name of a unique property whose value is given in place of the id.
+
+        The function underneath: `api.partner_clients.update`.
+        """
+
+        body = SimplePublicObjectInput(
+            **given(
+                properties=model(
+                    SimplePublicObjectInputProperties, properties, operation="update", argument="properties"
+                ),
+            )
+        )
+        return update.sync(
+            partner_client_id,
+            client=self._client,
+            body=body,
+            **given(
+                id_property=id_property,
+            ),
+        )
+
+
+class AsyncPartnerClients(AsyncPartnerClientsExtras):
+    """The Partner clients operations, as methods to await: `client.aio.partner_clients`.
+
+    The same methods as `PartnerClients`; those that page return async iterators
+    (`async for item in ...`), without an await.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    async def associate(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        to_object_id: str,
+        association_type: str,
+    ) -> SimplePublicObjectWithAssociations:
+        """Associate a partner client with another object.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            to_object_id: The id of the object to associate with.
+            association_type: The type of the association.
+
+        The function underneath: `api.partner_clients.associate`.
+        """
+        return await associate.asyncio(
+            partner_client_id,
+            to_object_type,
+            to_object_id,
+            association_type,
+            client=self._client,
+        )
+
+    async def batch_read(
+        self,
+        inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
+        *,
+        archived: bool | Unset = UNSET,
+        properties: Sequence[str] | Unset = UNSET,
+        properties_with_history: Sequence[str] | Unset = UNSET,
+        id_property: str | Unset = UNSET,
+    ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
+        """Read a batch of partner clients.
+
+        Read up to 100 partner clients by id, or by the values of a unique property named in
+        `idProperty`. Unknown ids answer 207 with one error each; the others are read.
+
+        Args:
+            inputs: One input per object to read.
+            archived: Whether to return only archived objects.
+            properties: The properties to return.
+            properties_with_history: The properties to return with their history of values.
+            id_property: The name of a unique property whose values are given in place of the ids.
+
+        The function underneath: `api.partner_clients.batch_read`.
+        """
+
+        body = BatchReadInputSimplePublicObjectId(
+            **given(
+                inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
+                properties=properties,
+                properties_with_history=properties_with_history,
+                id_property=id_property,
+            )
+        )
+        return await batch_read.asyncio(
+            client=self._client,
+            body=body,
+            **given(
+                archived=archived,
+            ),
+        )
+
+    async def batch_update(
+        self,
+        inputs: Sequence[SimplePublicObjectBatchInputParam | SimplePublicObjectBatchInput],
+    ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
+        """Update a batch of partner clients.
+
+        Update up to 100 partner clients by id, or by the values of a unique property named in
+        `idProperty`. More than 100 inputs, or one id twice, is a validation error. Unknown ids answer
+        207 with one error each; the others are applied.
+
+        Args:
+            inputs: One input per object to update; an id may appear only once.
+
+        The function underneath: `api.partner_clients.batch_update`.
+        """
+
+        body = BatchInputSimplePublicObjectBatchInput(
+            **given(
+                inputs=models(
+                    SimplePublicObjectBatchInput, inputs, operation="batch_update", argument="inputs"
+                ),
+            )
+        )
+        return await batch_update.asyncio(
+            client=self._client,
+            body=body,
+        )
+
+    async def get(
+        self,
+        partner_client_id: str,
+        *,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
+        associations: builtins.list[str] | Unset = UNSET,
+        archived: bool | Unset = UNSET,
+        id_property: str | Unset = UNSET,
+    ) -> SimplePublicObjectWithAssociations:
+        """Read one partner client.
+
+        Read a partner client by its id, or by the value of a unique property named in `idProperty`.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            properties: The properties to return. A property the object has no value for is returned as
+                null; unknown names are ignored.
+            properties_with_history: The properties to return with their history of values.
+            associations: The object types whose associated ids to return.
+            archived: Whether to return only archived objects.
+            id_property: The name of a unique property whose value is given in place of the id.
+
+        The function underneath: `api.partner_clients.get_by_id`.
+        """
+        return await get_by_id.asyncio(
+            partner_client_id,
+            client=self._client,
+            **given(
+                properties=properties,
+                properties_with_history=properties_with_history,
+                associations=associations,
+                archived=archived,
+                id_property=id_property,
+            ),
+        )
+
+    def list_associations(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        *,
+        limit: int | Unset = UNSET,
+        include_fa: bool | Unset = UNSET,
+    ) -> AsyncPaginator[AssociatedId]:
+        """List a partner client's associations, one page at a time.
+
+        Read a page of the ids of the objects of type `toObjectType` associated with a partner client.
+        Follow `paging.next.after` to read the next page.
+
+        Returns a lazy iterator over every AssociatedId of every page; nothing is fetched until you
+        iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            limit: The most results to return on one page.
+            include_fa: Whether to include field-level associations.
+
+        The function underneath: `api.partner_clients.list_associations`.
+        """
+        return apaginate(
+            list_associations.asyncio,
+            partner_client_id,
+            to_object_type,
+            client=self._client,
+            **given(
+                limit=limit,
+                include_fa=include_fa,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
+        associations: builtins.list[str] | Unset = UNSET,
+        archived: bool | Unset = UNSET,
+    ) -> AsyncPaginator[SimplePublicObjectWithAssociations]:
+        """List partner clients, one page at a time.
+
+        Read a page of partner clients. Follow `paging.next.after` to read the next page; the last page
+        has no `paging.next`.
+
+        Returns a lazy iterator over every SimplePublicObjectWithAssociations of every page; nothing is
+        fetched until you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            limit: The most results to return on one page (at most 100).
+            properties: The properties to return. A property the object has no value for is returned as
+                null; unknown names are ignored.
+            properties_with_history: The properties to return with their history of values.
+            associations: The object types whose associated ids to return.
+            archived: Whether to return only archived objects.
+
+        The function underneath: `api.partner_clients.list_page`.
+        """
+        return apaginate(
+            list_page.asyncio,
+            client=self._client,
+            **given(
+                limit=limit,
+                properties=properties,
+                properties_with_history=properties_with_history,
+                associations=associations,
+                archived=archived,
+            ),
+        )
+
+    async def remove_association(
+        self,
+        partner_client_id: str,
+        to_object_type: str,
+        to_object_id: str,
+        association_type: str,
+    ) -> None:
+        """Remove an association between a partner client and another object.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            to_object_type: The type of the associated objects, such as `contacts` or `companies`.
+            to_object_id: The id of the object to associate with.
+            association_type: The type of the association.
+
+        The function underneath: `api.partner_clients.remove_association`.
+        """
+        return await remove_association.asyncio(
+            partner_client_id,
+            to_object_type,
+            to_object_id,
+            association_type,
+            client=self._client,
+        )
+
+    def search(
+        self,
+        *,
+        filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
+        sorts: Sequence[str] | Unset = UNSET,
+        properties: Sequence[str] | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        query: str | Unset = UNSET,
+    ) -> AsyncPaginator[SimplePublicObject]:
+        """Search partner clients.
+
+        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
+        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
+        rate limit.
+
+        Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
+        you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
+
+        Args:
+            filter_groups: Groups of filters; an object matches when it matches every filter of any one
+                group.
+            sorts: Property names to sort by, such as `name`, or `-name` for descending order.
+            properties: The properties to return.
+            limit: The most results to return on one page (at most 200).
+            query: Text to search for in the default searchable properties.
+
+        The function underneath: `api.partner_clients.search`.
+        """
+
+        body = PublicObjectSearchRequest(
+            **given(
+                filter_groups=models(
+                    FilterGroup, filter_groups, operation="search", argument="filter_groups"
+                ),
+                sorts=sorts,
+                properties=properties,
+                limit=limit,
+                query=query,
+            )
+        )
+        return apaginate(
+            search.asyncio,
+            client=self._client,
+            body=body,
+        )
+
+    async def update(
+        self,
+        partner_client_id: str,
+        properties: Mapping[str, str] | SimplePublicObjectInputProperties,
+        *,
+        id_property: str | Unset = UNSET,
+    ) -> SimplePublicObject:
+        """Update one partner client.
+
+        Set the given property values on one partner client; properties not named keep their values. An
+        empty string clears a value.
+
+        Args:
+            partner_client_id: The id of the partner client, or the value of the property named in
+                `idProperty`.
+            properties: The property values to set, by property name. Values are strings.
+            id_property: The name of a unique property whose value is given in place of the id.
+
+        The function underneath: `api.partner_clients.update`.
+        """
+
+        body = SimplePublicObjectInput(
+            **given(
+                properties=model(
+                    SimplePublicObjectInputProperties, properties, operation="update", argument="properties"
+                ),
+            )
+        )
+        return await update.asyncio(
+            partner_client_id,
+            client=self._client,
+            body=body,
+            **given(
+                id_property=id_property,
+            ),
+        )
+
+
+class AsyncResources:
+    """`client.aio`: the async resource clients."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    @property
+    def partner_clients(self) -> AsyncPartnerClients:
+        """The Partner clients operations, to await."""
+        return AsyncPartnerClients(self._client)
