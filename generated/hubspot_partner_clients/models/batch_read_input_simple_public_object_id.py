@@ -65,7 +65,10 @@ class BatchReadInputSimplePublicObjectId:
 
         properties_with_history = cast(list[str], d.pop("propertiesWithHistory"))
 
-        id_property = d.pop("idProperty", UNSET)
+        _id_property_sent = d.pop("idProperty", UNSET)
+        if _id_property_sent is None:
+            _id_property_sent = UNSET
+        id_property = _id_property_sent
 
         batch_read_input_simple_public_object_id = cls(
             inputs=inputs,

@@ -72,7 +72,10 @@ class PublicObjectSearchRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _filter_groups = d.pop("filterGroups", UNSET)
+        _filter_groups_sent = d.pop("filterGroups", UNSET)
+        if _filter_groups_sent is None:
+            _filter_groups_sent = UNSET
+        _filter_groups = _filter_groups_sent
         filter_groups: list[FilterGroup] | Unset = UNSET
         if _filter_groups is not UNSET:
             filter_groups = []
@@ -81,15 +84,30 @@ class PublicObjectSearchRequest:
 
                 filter_groups.append(filter_groups_item)
 
-        sorts = cast(list[str], d.pop("sorts", UNSET))
+        _sorts_sent = d.pop("sorts", UNSET)
+        if _sorts_sent is None:
+            _sorts_sent = UNSET
+        sorts = cast(list[str], _sorts_sent)
 
-        query = d.pop("query", UNSET)
+        _query_sent = d.pop("query", UNSET)
+        if _query_sent is None:
+            _query_sent = UNSET
+        query = _query_sent
 
-        properties = cast(list[str], d.pop("properties", UNSET))
+        _properties_sent = d.pop("properties", UNSET)
+        if _properties_sent is None:
+            _properties_sent = UNSET
+        properties = cast(list[str], _properties_sent)
 
-        limit = d.pop("limit", UNSET)
+        _limit_sent = d.pop("limit", UNSET)
+        if _limit_sent is None:
+            _limit_sent = UNSET
+        limit = _limit_sent
 
-        after = d.pop("after", UNSET)
+        _after_sent = d.pop("after", UNSET)
+        if _after_sent is None:
+            _after_sent = UNSET
+        after = _after_sent
 
         public_object_search_request = cls(
             filter_groups=filter_groups,
