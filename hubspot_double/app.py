@@ -336,11 +336,6 @@ class DoubleApp:
 
     def _fault_response(self, decision: Decision, cid: str) -> tuple[int, Headers, bytes]:
         kind = decision.kind
-        if kind is FaultKind.RESPONSE:
-            assert decision.status is not None
-            assert decision.body is not None
-            content_type = (decision.content_type or "application/json").encode()
-            return decision.status, [(b"content-type", content_type)], decision.body
         if kind in (FaultKind.RATE_LIMIT, FaultKind.RATE_LIMIT_DAILY):
             daily = kind is FaultKind.RATE_LIMIT_DAILY
             headers = _json_headers()

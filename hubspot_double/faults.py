@@ -1,4 +1,4 @@
-"""Fault injection: random faults from a seed, scripted "next N" faults, scripted answers.
+"""Fault injection: random faults from a seed, and scripted "next N" faults.
 
 `decide()` runs once per request, before authentication and the handler, so
 an injected 429/5xx never applies a write. Network-level faults (drop, delay,
@@ -8,7 +8,6 @@ truncate) are only *chosen* here; the app applies them after the handler ran.
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 import threading
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ class FaultKind(StrEnum):
     DELAY = "delay"  # the response waits `delay_seconds` before being sent
     TRUNCATE = "truncate"  # a complete HTTP response whose JSON is cut short
     STATUS = "status"  # any status code with a HubSpot Error body (scripted only)
-    RESPONSE = "response"  # any status with a body given by the test (scripted only)
 
 
 # Faults applied after the handler ran (the write happened).
@@ -55,8 +53,6 @@ class Decision:
     status: int | None = None
     delay_seconds: float = 0.0
     retry_after: int = 1
-    body: bytes | None = None  # RESPONSE only
-    content_type: str | None = None  # RESPONSE only
 
 
 @dataclass
@@ -68,8 +64,6 @@ class ScriptedFault:
     status: int | None = None
     delay_seconds: float | None = None
     retry_after: int | None = None
-    body: bytes | None = None
-    content_type: str | None = None
 
     def matches(self, method: str, path: str) -> bool:
         if self.method is not None and self.method.upper() != method.upper():
@@ -137,36 +131,6 @@ class Faults:
                 ScriptedFault(kind, times, path_contains, method, status, delay_seconds, retry_after)
             )
 
-    def script_response(
-        self,
-        status: int,
-        body: Any,
-        *,
-        content_type: str = "application/json;charset=utf-8",
-        times: int = 1,
-        path_contains: str | None = None,
-        method: str | None = None,
-    ) -> None:
-        """Answer the next `times` matching requests with `status` and `body`, instead of the handler.
-
-        For the answers HubSpot (or a proxy) may send that the double would never build: a field
-        of another type, a field left out, a body that is not JSON. `body` as bytes is sent as it
-        is; anything else is sent as JSON. Nothing is applied: the handler does not run.
-        """
-        payload = body if isinstance(body, bytes) else json.dumps(body).encode()
-        with self.lock:
-            self._scripts.append(
-                ScriptedFault(
-                    FaultKind.RESPONSE,
-                    times,
-                    path_contains,
-                    method,
-                    status,
-                    body=payload,
-                    content_type=content_type,
-                )
-            )
-
     def pending(self) -> int:
         """How many scripted faults are still to be served."""
         with self.lock:
@@ -185,8 +149,6 @@ class Faults:
                         s.status,
                         cfg.delay_seconds if s.delay_seconds is None else s.delay_seconds,
                         cfg.retry_after_seconds if s.retry_after is None else s.retry_after,
-                        s.body,
-                        s.content_type,
                     )
             if cfg.path_contains is not None and cfg.path_contains not in path:
                 return None

@@ -93,27 +93,6 @@ def test_scripted_arbitrary_status(make_double: Any, make_client: Any) -> None:
     assert r.json()["category"] == "CONFLICT"
 
 
-def test_scripted_response_replaces_the_handler(make_double: Any, make_client: Any) -> None:
-    double = make_double(store=SMALL)
-    client = make_client(double)
-    body = {"status": "COMPLETE", "results": [], "errors": [{"subCategory": "a string"}]}
-    double.faults.script_response(207, body, path_contains="/batch/update", times=2)
-    double.faults.script_response(200, b"<html>not json</html>", content_type="text/html", method="GET")
-    for _ in range(2):
-        r = _update(client, "never")
-        assert (r.status_code, r.json()) == (207, body)
-    assert _name(double) != "never"  # the handler did not run
-    page = client.get(PATH)
-    assert (page.status_code, page.headers["content-type"], page.text) == (
-        200,
-        "text/html",
-        "<html>not json</html>",
-    )
-    assert double.faults.pending() == 0
-    assert _update(client, "later").status_code == 200
-    assert [r.fault for r in double.requests.all()][:3] == ["response"] * 3
-
-
 def test_drop_mid_response_raises_on_client_after_write(make_double: Any, make_client: Any) -> None:
     double = make_double(store=SMALL)
     client = make_client(double)
