@@ -57,6 +57,8 @@ from .store import (
 logger = logging.getLogger("hubspot_double")
 
 BASE_PATH = "/crm/v3/objects/partner_clients"
+# Answers a proxy in front of HubSpot makes up: they carry no HubSpot correlation id.
+_NOT_FROM_HUBSPOT = frozenset({FaultKind.BAD_GATEWAY, FaultKind.GATEWAY_TIMEOUT})
 MAX_BATCH = 100
 LIST_MAX_LIMIT = 100
 ASSOC_MAX_LIMIT = 500
@@ -284,7 +286,8 @@ class DoubleApp:
             if status == 0:
                 status, headers, payload = await self._call_router(scope, body, cid)
         headers += self.rate_limits.headers()
-        headers.append((b"x-hubspot-correlation-id", cid.encode()))
+        if decision is None or decision.kind not in _NOT_FROM_HUBSPOT:
+            headers.append((b"x-hubspot-correlation-id", cid.encode()))
 
         self.recorder.add(
             RecordedRequest(
@@ -336,6 +339,10 @@ class DoubleApp:
 
     def _fault_response(self, decision: Decision, cid: str) -> tuple[int, Headers, bytes]:
         kind = decision.kind
+        if kind is FaultKind.ANSWER:
+            content_type = decision.content_type
+            headers = [(b"content-type", content_type.encode())] if content_type is not None else []
+            return decision.status or 200, headers, decision.body
         if kind in (FaultKind.RATE_LIMIT, FaultKind.RATE_LIMIT_DAILY):
             daily = kind is FaultKind.RATE_LIMIT_DAILY
             headers = _json_headers()

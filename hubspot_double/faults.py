@@ -28,6 +28,7 @@ class FaultKind(StrEnum):
     DELAY = "delay"  # the response waits `delay_seconds` before being sent
     TRUNCATE = "truncate"  # a complete HTTP response whose JSON is cut short
     STATUS = "status"  # any status code with a HubSpot Error body (scripted only)
+    ANSWER = "answer"  # any status, body and Content-Type, verbatim (scripted only)
 
 
 # Faults applied after the handler ran (the write happened).
@@ -53,6 +54,9 @@ class Decision:
     status: int | None = None
     delay_seconds: float = 0.0
     retry_after: int = 1
+    # ANSWER only: the body and Content-Type to send (None: no Content-Type).
+    body: bytes = b""
+    content_type: str | None = None
 
 
 @dataclass
@@ -64,6 +68,8 @@ class ScriptedFault:
     status: int | None = None
     delay_seconds: float | None = None
     retry_after: int | None = None
+    body: bytes = b""
+    content_type: str | None = None
 
     def matches(self, method: str, path: str) -> bool:
         if self.method is not None and self.method.upper() != method.upper():
@@ -131,6 +137,36 @@ class Faults:
                 ScriptedFault(kind, times, path_contains, method, status, delay_seconds, retry_after)
             )
 
+    def script_answer(
+        self,
+        body: bytes | str,
+        *,
+        status: int = 200,
+        content_type: str | None = "application/json",
+        times: int = 1,
+        path_contains: str | None = None,
+        method: str | None = None,
+    ) -> None:
+        """Answer the next `times` matching requests with exactly this, before the handler runs.
+
+        For answers HubSpot should never send but a server or proxy can: a
+        200 with `{}`, `null`, an HTML page or nothing, a timestamp that is
+        not one. Nothing is applied: the handler does not run.
+        """
+        payload = body.encode() if isinstance(body, str) else body
+        with self.lock:
+            self._scripts.append(
+                ScriptedFault(
+                    FaultKind.ANSWER,
+                    times,
+                    path_contains,
+                    method,
+                    status,
+                    body=payload,
+                    content_type=content_type,
+                )
+            )
+
     def pending(self) -> int:
         """How many scripted faults are still to be served."""
         with self.lock:
@@ -149,6 +185,8 @@ class Faults:
                         s.status,
                         cfg.delay_seconds if s.delay_seconds is None else s.delay_seconds,
                         cfg.retry_after_seconds if s.retry_after is None else s.retry_after,
+                        s.body,
+                        s.content_type,
                     )
             if cfg.path_contains is not None and cfg.path_contains not in path:
                 return None

@@ -184,3 +184,31 @@ def test_random_post_handler_faults_mix(make_double: Any, make_client: Any) -> N
 def test_fault_rates_are_validated() -> None:
     with pytest.raises(ValueError, match="sum"):
         FaultConfig(rate_500=0.7, rate_502=0.7)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "content_type"),
+    [(b"{}", 200, "application/json"), (b"", 200, None), (b"<html>hi</html>", 201, "text/html")],
+)
+def test_scripted_answer_is_sent_verbatim_without_running_the_handler(
+    make_double: Any, make_client: Any, body: bytes, status: int, content_type: str | None
+) -> None:
+    double = make_double(store=SMALL)
+    client = make_client(double)
+    before = _name(double)
+    double.faults.script_answer(body, status=status, content_type=content_type, path_contains="/batch/")
+    assert client.get(PATH).status_code == 200  # not matching: untouched
+    r = _update(client, "never")
+    assert (r.status_code, r.content, r.headers.get("content-type")) == (status, body, content_type)
+    assert r.headers["x-hubspot-correlation-id"]
+    assert _name(double) == before
+    assert double.requests[-1].fault == "answer"
+    assert _update(client, "later").json()["status"] == "COMPLETE"
+
+
+def test_a_proxys_gateway_page_carries_no_hubspot_correlation_id(make_double: Any, make_client: Any) -> None:
+    double = make_double(store=SMALL)
+    client = make_client(double)
+    double.faults.script(502)
+    assert "x-hubspot-correlation-id" not in client.get(PATH).headers
+    assert client.get(PATH).headers["x-hubspot-correlation-id"]
