@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -93,7 +94,7 @@ def test_a_207_whose_error_items_carry_a_string_subcategory_and_no_details_keeps
     for field in ("errors", "links", "context"):
         item.pop(field, None)
     item["subCategory"] = "crm.objects.OBJECT_NOT_FOUND"
-    double.faults.script_response(207, body, path_contains="/batch/read")
+    double.faults.script_answer(json.dumps(body), status=207, path_contains="/batch/read")
 
     answer = call(
         batch_read,
@@ -120,7 +121,7 @@ def test_timestamps_in_any_spelling_of_an_instant_parse_aware_and_a_null_archive
     status, body = real_answer(double, "GET", f"{BASE}/{FIRST}")
     assert status == 200
     body.update(createdAt="2019-10-30T03:30:17.883z", updatedAt="2019-12-07T16:50:06", archivedAt=None)
-    double.faults.script_response(200, body, path_contains=FIRST)
+    double.faults.script_answer(json.dumps(body), path_contains=FIRST)
 
     answer = call(get_by_id, FIRST)
 
