@@ -170,10 +170,14 @@ def test_a_validator_error_names_the_deepest_location(tmp_path: Path) -> None:
 
 def test_a_dangling_ref_in_a_schema_property_names_it_briefly(tmp_path: Path) -> None:
     # The validator would meet this $ref first and fail with the whole document as a dict.
+    # (SimplePublicObject's warnings, the first: the field before them makes the anchor unique.)
+    warnings = "page in HubSpot.\n        warnings:\n          type: array\n"
     source = modified_document(
         tmp_path,
-        '          items:\n            $ref: "#/components/schemas/PublicObjectWarning"',
-        '          items:\n            $ref: "#/components/schemas/NoSuchWarning"',
+        f"{warnings}          description: Warnings about the object.\n          items:\n"
+        '            $ref: "#/components/schemas/PublicObjectWarning"',
+        f"{warnings}          description: Warnings about the object.\n          items:\n"
+        '            $ref: "#/components/schemas/NoSuchWarning"',
     )
 
     with pytest.raises(GenerationError) as caught:
