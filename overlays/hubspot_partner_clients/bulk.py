@@ -480,7 +480,9 @@ def _match_results(
 
 
 def _chunk_failed(items: list[_Item[InputT, Any]], exc: BaseException) -> _ChunkAccount[InputT]:
-    if isinstance(exc, errors.HubSpotError):
+    if isinstance(exc, errors.HubSpotConnectionError):
+        category, message = _REQUEST_FAILED, str(exc)
+    elif isinstance(exc, errors.HubSpotError):
         category = exc.category or type(exc).__name__
         message = str(exc)
     else:

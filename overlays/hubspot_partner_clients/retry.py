@@ -6,14 +6,17 @@ generated endpoint functions send through ``client.get_httpx_client()`` /
 these transports. Relies on ``_operations.OPERATIONS.find`` (the operation's
 name, ``idempotent`` flag and rate-limit group) and on
 ``errors.parse_retry_after``; the generated ``_parse_response`` raises
-``errors.RateLimitError`` etc. for the final answer this module returns.
+``errors.RateLimitError`` etc. for the final answer this module returns, and
+the generated call turns the httpx error it raises into
+``errors.HubSpotConnectionError``.
 
 What is retried (``_decide``, shared by the sync and async transports):
 429 (not ``DAILY``) after ``Retry-After`` or the rate-limit interval header;
 500/502/503/504; connection errors, timeouts, a connection closed mid-answer,
-and a 2xx JSON body cut short. A request that may have reached HubSpot is
-retried only when its operation is idempotent; one that never left
-(``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``) always is.
+and a 2xx body that is not complete JSON (cut short, empty, a proxy's page).
+A request that may have reached HubSpot is retried only when its operation is
+idempotent; one that never left (``ConnectError``, ``ConnectTimeout``,
+``PoolTimeout``) always is.
 """
 
 from __future__ import annotations
@@ -108,7 +111,7 @@ class _AttemptOutcome:
     headers: httpx.Headers | None = None
     body: Mapping[str, Any] | None = None
     error: BaseException | None = None
-    # A complete 2xx answer whose JSON body does not parse (cut short).
+    # A complete 2xx answer whose body is not the JSON it should be (cut short, empty, HTML).
     broken_body: bool = False
 
 
@@ -204,6 +207,12 @@ class _Call:
         if path_prefix and path.startswith(path_prefix):
             path = path[len(path_prefix) :]
         operation = OPERATIONS.find(method, path)
+        # Every 2xx answer of the document's operations, 204 aside, is a JSON
+        # model (tests/generated/test_operations.py holds the document to it),
+        # so for them a body that is not JSON is broken whatever its
+        # Content-Type says; another request's body is judged only when it
+        # says it is JSON (it may be a file).
+        self.answers_json = operation is not None
         if operation is not None:
             self.name = operation.name
             self.idempotent = operation.idempotent
@@ -226,7 +235,7 @@ class _Call:
         status = response.status_code
         out: httpx.Response
         outcome: _AttemptOutcome
-        if 200 <= status < 300 and raw and _is_json(headers):
+        if 200 <= status < 300 and status != 204 and (self.answers_json or _is_json(headers)):
             out = _ParsedResponse(
                 status,
                 headers=headers,
@@ -238,7 +247,7 @@ class _Call:
                 out._parsed = json.loads(_decoded(raw, headers, status))
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
-            except ValueError:
+            except (ValueError, httpx.DecodingError):  # empty or not JSON, or its encoding broken
                 outcome = _AttemptOutcome(status=status, headers=headers, broken_body=True)
             return out, outcome
         out = httpx.Response(
@@ -281,7 +290,7 @@ class _Call:
             event.operation,
             event.attempt,
             self.policy.max_attempts,
-            event.error or f"HTTP {event.status}" + (" truncated body" if outcome.broken_body else ""),
+            event.error or f"HTTP {event.status}" + (" unreadable body" if outcome.broken_body else ""),
             event.wait,
             event.correlation_id,
         )

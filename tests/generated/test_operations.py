@@ -7,12 +7,15 @@ it (httpx's view, raw path included) and as the server received it.
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
+from ruamel.yaml import YAML
 
 from hubspot_double import HubSpotDouble
 from hubspot_partner_clients import errors
@@ -150,6 +153,58 @@ def test_path_parameters_cannot_change_the_path(
     assert received.path == prefix + hostile
 
 
+# Each operation with path arguments, called with valid ones; each argument in turn is blanked.
+PATH_CALLS: list[tuple[Any, tuple[str, ...], list[str]]] = [
+    (get_by_id, (FIRST,), ["partner_client_id"]),
+    (update, (FIRST,), ["partner_client_id"]),
+    (list_associations, (FIRST, "contacts"), ["partner_client_id", "to_object_type"]),
+    (
+        associate,
+        (FIRST, "contacts", "777", "partner_client_to_contact"),
+        ["partner_client_id", "to_object_type", "to_object_id", "association_type"],
+    ),
+    (
+        remove_association,
+        (FIRST, "contacts", "777", "partner_client_to_contact"),
+        ["partner_client_id", "to_object_type", "to_object_id", "association_type"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "blanked",
+    [(op, i, name) for op, _, names in PATH_CALLS for i, name in enumerate(names)],
+    ids=lambda case: f"{case[0].__name__.rsplit('.', 1)[-1]}-{case[2]}",
+)
+@pytest.mark.parametrize("blank", ["", " \t\n"])
+def test_a_blank_path_argument_is_refused_before_sending(
+    call: Caller, sent: list[httpx.Request], blanked: tuple[Any, int, str], blank: str
+) -> None:
+    # get_by_id("") used to send GET .../partner_clients/, the list path.
+    operation, position, argument = blanked
+    args = list(next(a for op, a, _ in PATH_CALLS if op is operation))
+    args[position] = blank
+    kwargs: dict[str, Any] = {}
+    if operation is update:
+        kwargs["body"] = SimplePublicObjectInput(properties=SimplePublicObjectInputProperties.from_dict({}))
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        call(operation, *args, **kwargs)
+    assert isinstance(caught.value, ValueError)
+    assert (caught.value.argument, caught.value.operation) == (
+        argument,
+        operation.__name__.rsplit(".", 1)[-1],
+    )
+    assert argument in str(caught.value)
+    assert "nothing was sent" in str(caught.value)
+    assert sent == []
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (type(copy), str(copy), copy.argument) == (
+        errors.InvalidArgumentError,
+        str(caught.value),
+        argument,
+    )
+
+
 def test_update(call: Caller, sent: list[httpx.Request], double: HubSpotDouble) -> None:
     body = SimplePublicObjectInput(
         properties=SimplePublicObjectInputProperties.from_dict({"client_tier": "gold", "region": "EMEA"})
@@ -264,6 +319,24 @@ def test_associations_list_add_remove(call: Caller, sent: list[httpx.Request]) -
     assert sent[3].method == "DELETE"
     after_remove = call(list_associations, FIRST, "contacts")
     assert "777" not in {a.id for a in after_remove.results}
+
+
+def test_every_success_with_a_body_is_json() -> None:
+    # retry.py judges a 2xx body of the document's operations broken when it
+    # is not JSON, whatever its Content-Type: true only while every documented
+    # 2xx answer but a 204 is a JSON model.
+    document = YAML(typ="safe").load(
+        (Path(__file__).resolve().parents[2] / "openapi" / "partner-clients.yaml").read_text(encoding="utf-8")
+    )
+    shared = document["components"].get("responses", {})
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            for status, given in operation["responses"].items():
+                if str(status).startswith("2") and str(status) != "204":
+                    answer = shared[given["$ref"].rsplit("/", 1)[1]] if "$ref" in given else given
+                    assert list(answer.get("content", {})) == ["application/json"], (method, path, status)
 
 
 def test_errors_raise_instead_of_returning(call: Caller) -> None:

@@ -83,6 +83,26 @@ def test_404_not_found_with_hubspot_fields(client: HubSpotClient) -> None:
     assert error.url.endswith(f"{BASE}/no-such-id?archived=false")
     assert error.body_snippet is None
     assert error.correlation_id in str(error)
+    assert error.operation == "get_by_id"
+    assert "operation=get_by_id" in str(error)
+
+
+def test_the_correlation_id_comes_from_the_header_when_the_body_has_none(
+    double: HubSpotDouble, client: HubSpotClient, object_id: str
+) -> None:
+    double.faults.script_answer(b"upstream said no", status=500, content_type="text/plain")
+    error = _raised(lambda: get_by_id.sync(object_id, client=client))
+    assert type(error) is ServerError
+    assert (error.body, error.body_snippet) == (None, "upstream said no")
+    assert error.correlation_id == error.headers["x-hubspot-correlation-id"]
+    assert uuid.UUID(error.correlation_id)
+
+
+def test_an_error_without_an_answer_describes_itself() -> None:
+    error = HubSpotError(status_code=None, method="GET", url="https://api.hubapi.com/x", body=None)
+    assert (error.message, str(error)) == ("no answer", "GET https://api.hubapi.com/x: no answer")
+    odd = HubSpotError(status_code=599, method="GET", url="https://api.hubapi.com/x", body=None)
+    assert odd.message == "HTTP 599"
 
 
 def test_400_validation_with_details(client: HubSpotClient) -> None:

@@ -44,16 +44,24 @@ def _parse_response(
     response: httpx.Response,
 ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
     if response.status_code == 200:
-        response_200 = BatchResponseSimplePublicObject.from_dict(response.json())
-
+        try:
+            response_200 = BatchResponseSimplePublicObject.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="batch_read", cause=exc
+            ) from exc
         return response_200
 
     if response.status_code == 207:
-        response_207 = BatchResponseSimplePublicObjectWithErrors.from_dict(response.json())
-
+        try:
+            response_207 = BatchResponseSimplePublicObjectWithErrors.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="batch_read", cause=exc
+            ) from exc
         return response_207
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="batch_read")
 
 
 def _build_response(
@@ -86,7 +94,9 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors]
@@ -97,9 +107,10 @@ def sync_detailed(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_read") from exc
 
     return _build_response(response)
 
@@ -122,7 +133,9 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors
@@ -133,9 +146,10 @@ def sync(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_read") from exc
 
     return _parse_response(response)
 
@@ -158,7 +172,9 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors]
@@ -169,7 +185,10 @@ async def asyncio_detailed(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_read") from exc
 
     return _build_response(response)
 
@@ -192,7 +211,9 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors
@@ -203,6 +224,9 @@ async def asyncio(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_read") from exc
 
     return _parse_response(response)

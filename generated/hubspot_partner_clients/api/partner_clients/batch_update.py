@@ -36,16 +36,24 @@ def _parse_response(
     response: httpx.Response,
 ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
     if response.status_code == 200:
-        response_200 = BatchResponseSimplePublicObject.from_dict(response.json())
-
+        try:
+            response_200 = BatchResponseSimplePublicObject.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="batch_update", cause=exc
+            ) from exc
         return response_200
 
     if response.status_code == 207:
-        response_207 = BatchResponseSimplePublicObjectWithErrors.from_dict(response.json())
-
+        try:
+            response_207 = BatchResponseSimplePublicObjectWithErrors.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="batch_update", cause=exc
+            ) from exc
         return response_207
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="batch_update")
 
 
 def _build_response(
@@ -77,7 +85,9 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors]
@@ -87,9 +97,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_update") from exc
 
     return _build_response(response)
 
@@ -111,7 +122,9 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors
@@ -121,9 +134,10 @@ def sync(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_update") from exc
 
     return _parse_response(response)
 
@@ -145,7 +159,9 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors]
@@ -155,7 +171,10 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_update") from exc
 
     return _build_response(response)
 
@@ -177,7 +196,9 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors
@@ -187,6 +208,9 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="batch_update") from exc
 
     return _parse_response(response)

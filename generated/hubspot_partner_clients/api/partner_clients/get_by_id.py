@@ -19,6 +19,8 @@ def _get_kwargs(
     archived: bool | Unset = False,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if not str(partner_client_id).strip():
+        raise errors.InvalidArgumentError.blank("partner_client_id", partner_client_id, operation="get_by_id")
 
     params: dict[str, Any] = {}
 
@@ -50,11 +52,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> SimplePublicObjectWithAssociations:
     if response.status_code == 200:
-        response_200 = SimplePublicObjectWithAssociations.from_dict(response.json())
-
+        try:
+            response_200 = SimplePublicObjectWithAssociations.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="get_by_id", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="get_by_id")
 
 
 def _build_response(response: httpx.Response) -> Response[SimplePublicObjectWithAssociations]:
@@ -92,7 +98,10 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -107,9 +116,10 @@ def sync_detailed(
         id_property=id_property,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="get_by_id") from exc
 
     return _build_response(response)
 
@@ -139,7 +149,10 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations
@@ -154,9 +167,10 @@ def sync(
         id_property=id_property,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="get_by_id") from exc
 
     return _parse_response(response)
 
@@ -186,7 +200,10 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -201,7 +218,10 @@ async def asyncio_detailed(
         id_property=id_property,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="get_by_id") from exc
 
     return _build_response(response)
 
@@ -231,7 +251,10 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations
@@ -246,6 +269,9 @@ async def asyncio(
         id_property=id_property,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="get_by_id") from exc
 
     return _parse_response(response)

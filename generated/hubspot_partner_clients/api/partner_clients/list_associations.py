@@ -20,6 +20,14 @@ def _get_kwargs(
     limit: int | Unset = 500,
     include_fa: bool | Unset = False,
 ) -> dict[str, Any]:
+    if not str(partner_client_id).strip():
+        raise errors.InvalidArgumentError.blank(
+            "partner_client_id", partner_client_id, operation="list_associations"
+        )
+    if not str(to_object_type).strip():
+        raise errors.InvalidArgumentError.blank(
+            "to_object_type", to_object_type, operation="list_associations"
+        )
 
     params: dict[str, Any] = {}
 
@@ -45,11 +53,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> CollectionResponseAssociatedIdForwardPaging:
     if response.status_code == 200:
-        response_200 = CollectionResponseAssociatedIdForwardPaging.from_dict(response.json())
-
+        try:
+            response_200 = CollectionResponseAssociatedIdForwardPaging.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="list_associations", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="list_associations")
 
 
 def _build_response(response: httpx.Response) -> Response[CollectionResponseAssociatedIdForwardPaging]:
@@ -86,7 +98,10 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -100,9 +115,10 @@ def sync_detailed(
         include_fa=include_fa,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_associations") from exc
 
     return _build_response(response)
 
@@ -131,7 +147,10 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging
@@ -145,9 +164,10 @@ def sync(
         include_fa=include_fa,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_associations") from exc
 
     return _parse_response(response)
 
@@ -176,7 +196,10 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -190,7 +213,10 @@ async def asyncio_detailed(
         include_fa=include_fa,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_associations") from exc
 
     return _build_response(response)
 
@@ -219,7 +245,10 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging
@@ -233,6 +262,9 @@ async def asyncio(
         include_fa=include_fa,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_associations") from exc
 
     return _parse_response(response)

@@ -53,13 +53,17 @@ def _parse_response(
     response: httpx.Response,
 ) -> CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
     if response.status_code == 200:
-        response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
-            response.json()
-        )
-
+        try:
+            response_200 = CollectionResponseSimplePublicObjectWithAssociationsForwardPaging.from_dict(
+                response.json()
+            )
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="list_page", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="list_page")
 
 
 def _build_response(
@@ -100,7 +104,9 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
@@ -115,9 +121,10 @@ def sync_detailed(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _build_response(response)
 
@@ -148,7 +155,9 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
@@ -163,9 +172,10 @@ def sync(
         archived=archived,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _parse_response(response)
 
@@ -196,7 +206,9 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseSimplePublicObjectWithAssociationsForwardPaging]
@@ -211,7 +223,10 @@ async def asyncio_detailed(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _build_response(response)
 
@@ -242,7 +257,9 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseSimplePublicObjectWithAssociationsForwardPaging
@@ -257,6 +274,9 @@ async def asyncio(
         archived=archived,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="list_page") from exc
 
     return _parse_response(response)

@@ -15,6 +15,20 @@ def _get_kwargs(
     to_object_id: str,
     association_type: str,
 ) -> dict[str, Any]:
+    if not str(partner_client_id).strip():
+        raise errors.InvalidArgumentError.blank(
+            "partner_client_id", partner_client_id, operation="remove_association"
+        )
+    if not str(to_object_type).strip():
+        raise errors.InvalidArgumentError.blank(
+            "to_object_type", to_object_type, operation="remove_association"
+        )
+    if not str(to_object_id).strip():
+        raise errors.InvalidArgumentError.blank("to_object_id", to_object_id, operation="remove_association")
+    if not str(association_type).strip():
+        raise errors.InvalidArgumentError.blank(
+            "association_type", association_type, operation="remove_association"
+        )
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -33,7 +47,7 @@ def _parse_response(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="remove_association")
 
 
 def _build_response(response: httpx.Response) -> Response[None]:
@@ -66,7 +80,10 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[None]
@@ -79,9 +96,10 @@ def sync_detailed(
         association_type=association_type,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="remove_association") from exc
 
     return _build_response(response)
 
@@ -105,7 +123,10 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         None
@@ -118,9 +139,10 @@ def sync(
         association_type=association_type,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="remove_association") from exc
 
     _parse_response(response)
 
@@ -144,7 +166,10 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[None]
@@ -157,7 +182,10 @@ async def asyncio_detailed(
         association_type=association_type,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="remove_association") from exc
 
     return _build_response(response)
 
@@ -181,7 +209,10 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         None
@@ -194,6 +225,9 @@ async def asyncio(
         association_type=association_type,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="remove_association") from exc
 
     _parse_response(response)

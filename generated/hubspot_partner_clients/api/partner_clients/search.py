@@ -33,11 +33,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> CollectionResponseWithTotalSimplePublicObject:
     if response.status_code == 200:
-        response_200 = CollectionResponseWithTotalSimplePublicObject.from_dict(response.json())
-
+        try:
+            response_200 = CollectionResponseWithTotalSimplePublicObject.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="search", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="search")
 
 
 def _build_response(response: httpx.Response) -> Response[CollectionResponseWithTotalSimplePublicObject]:
@@ -66,7 +70,9 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseWithTotalSimplePublicObject]
@@ -76,9 +82,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="search") from exc
 
     return _build_response(response)
 
@@ -99,7 +106,9 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseWithTotalSimplePublicObject
@@ -109,9 +118,10 @@ def sync(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="search") from exc
 
     return _parse_response(response)
 
@@ -132,7 +142,9 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         Response[CollectionResponseWithTotalSimplePublicObject]
@@ -142,7 +154,10 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="search") from exc
 
     return _build_response(response)
 
@@ -163,7 +178,9 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
 
     Returns:
         CollectionResponseWithTotalSimplePublicObject
@@ -173,6 +190,9 @@ async def asyncio(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="search") from exc
 
     return _parse_response(response)

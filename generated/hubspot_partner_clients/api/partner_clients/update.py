@@ -17,6 +17,8 @@ def _get_kwargs(
     body: SimplePublicObjectInput,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    if not str(partner_client_id).strip():
+        raise errors.InvalidArgumentError.blank("partner_client_id", partner_client_id, operation="update")
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -43,11 +45,15 @@ def _get_kwargs(
 
 def _parse_response(response: httpx.Response) -> SimplePublicObject:
     if response.status_code == 200:
-        response_200 = SimplePublicObject.from_dict(response.json())
-
+        try:
+            response_200 = SimplePublicObject.from_dict(response.json())
+        except Exception as exc:
+            raise errors.MalformedResponseError.from_parse_failure(
+                response, operation="update", cause=exc
+            ) from exc
         return response_200
 
-    raise errors.HubSpotError.from_response(response)
+    raise errors.HubSpotError.from_response(response, operation="update")
 
 
 def _build_response(response: httpx.Response) -> Response[SimplePublicObject]:
@@ -80,7 +86,10 @@ def sync_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[SimplePublicObject]
@@ -92,9 +101,10 @@ def sync_detailed(
         id_property=id_property,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="update") from exc
 
     return _build_response(response)
 
@@ -119,7 +129,10 @@ def sync(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         SimplePublicObject
@@ -131,9 +144,10 @@ def sync(
         id_property=id_property,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="update") from exc
 
     return _parse_response(response)
 
@@ -158,7 +172,10 @@ async def asyncio_detailed(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         Response[SimplePublicObject]
@@ -170,7 +187,10 @@ async def asyncio_detailed(
         id_property=id_property,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="update") from exc
 
     return _build_response(response)
 
@@ -195,7 +215,10 @@ async def asyncio(
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
             (errors.RateLimitError, errors.NotFoundError, ...).
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.MalformedResponseError: If a success answer cannot be read as the documented model.
+        errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
+            when the request takes longer than Client.timeout).
+        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
 
     Returns:
         SimplePublicObject
@@ -207,6 +230,9 @@ async def asyncio(
         id_property=id_property,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.RequestError as exc:
+        raise errors.HubSpotConnectionError.from_httpx(exc, operation="update") from exc
 
     return _parse_response(response)
