@@ -12,19 +12,20 @@ editing this file.
   what it means: an unknown field is kept, a non-nullable optional field sent as null is absent, a
   required field with a document default that is absent or null is that default, a timestamp in
   epoch milliseconds is that instant.
-- A required field without a default left out fails with KeyError: the answer is not what was
-  asked for. A wrong type, or null, anywhere either parses or raises one of the exceptions the
-  endpoint layer turns into the typed malformed-answer error (PARSE_ERRORS), never anything else.
+- A required field without a default left out fails: the answer is not what was asked for. A
+  wrong type, or null, anywhere, or a body cut short, either parses or raises the typed
+  MalformedResponseError, never anything else; and the model's own failure under it (its
+  `__cause__`) is one of MODEL_ERRORS, so that the endpoint layer's net hides no bug of a model.
 
-Bodies are drawn from the models' point of view (`from_dict`, after json.loads); what goes wrong
-before (bytes that are not JSON, cut short) is the endpoint layer's, tested with it.
+Every body goes through the endpoint layer as the call path does: the operation's
+`_parse_response`, given an httpx.Response with the body as JSON.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import import_module
@@ -37,14 +38,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hubspot_partner_clients import models
+from hubspot_partner_clients import errors, models
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "openapi" / "partner-clients.yaml"
-# What a model's from_dict may raise on a body it cannot read: the endpoint layer reports each as
-# a malformed answer. Anything else escaping from_dict is a bug. A required field left out is
-# always the first.
-PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
-MISSING_FIELD = KeyError
+# What a model's from_dict may raise on a body it cannot read; the endpoint layer reports each as
+# a MalformedResponseError, with it as the cause. Anything else from a model is a bug.
+MODEL_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 DATE_TIME = "hubspot-date-time"  # our name for `format: date-time`, drawn by _timestamps()
 INT32 = (-(2**31), 2**31 - 1)
 UTC = datetime.UTC
@@ -127,6 +126,8 @@ class Answer:
     """One documented 2xx answer with a body: which operation, which status, which model."""
 
     operation: str
+    method: str
+    path: str
     status: int
     model: str
     schema: dict[str, Any]
@@ -135,7 +136,7 @@ class Answer:
 def documented_answers() -> list[Answer]:
     document = _load()
     found = []
-    for item in document["paths"].values():
+    for path, item in document["paths"].items():
         for method, operation in item.items():
             if method not in ("get", "put", "post", "delete", "patch"):
                 continue
@@ -145,9 +146,15 @@ def documented_answers() -> list[Answer]:
                 schema = response["content"]["application/json"]["schema"]
                 assert "$ref" in schema, f"{operation['operationId']} {status}: an inline response schema"
                 name, _ = _component(document, schema["$ref"])
-                found.append(
-                    Answer(operation["operationId"], int(status), name, json_schema(document, schema))
+                answer = Answer(
+                    operation["operationId"],
+                    method.upper(),
+                    path,
+                    int(status),
+                    name,
+                    json_schema(document, schema),
                 )
+                found.append(answer)
     return found
 
 
@@ -161,10 +168,27 @@ USED_BY = {
 BY_SCHEMA = pytest.mark.parametrize("answer", list(SCHEMAS.values()), ids=lambda a: a.model)
 
 
-def parse(answer: Answer, body: Any) -> Model:
-    """`body` as the model of `answer`; raises what from_dict raises (PARSE_ERRORS, MISSING_FIELD)."""
-    parsed: Model = getattr(models, answer.model).from_dict(body)
+def parse(answer: Answer, body: Any, *, content: bytes | None = None) -> Model:
+    """`body` (or the raw `content`) as the operation's answer: the model, or MalformedResponseError."""
+    endpoint = import_module(f"hubspot_partner_clients.api.partner_clients.{answer.operation}")
+    request = httpx.Request(answer.method, f"https://api.hubapi.com{answer.path}")
+    if content is None:
+        response = httpx.Response(answer.status, json=body, request=request)
+    else:
+        response = httpx.Response(answer.status, content=content, request=request)
+    parsed: Model = endpoint._parse_response(response=response)
     return parsed
+
+
+def parses_or_fails_as_malformed(answer: Answer, body: Any) -> None:
+    """`body` parses, or raises MalformedResponseError over one of the models' own errors."""
+    try:
+        parse(answer, body)
+    except errors.MalformedResponseError as error:
+        cause = error.__cause__
+    else:
+        return
+    assert isinstance(cause, MODEL_ERRORS), f"a model raised {cause!r}"
 
 
 # -- strategies ------------------------------------------------------------------------------------
@@ -404,7 +428,12 @@ def _wrong_values(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     if "number" in allowed:
         allowed.add("integer")
     others = [strategy for name, strategy in _JSON_VALUES.items() if name not in allowed and name != "null"]
+    if schema.get("format") == DATE_TIME:  # a string, but no timestamp
+        others.append(_NOT_TIMESTAMPS)
     return st.one_of(others)
+
+
+_NOT_TIMESTAMPS = st.sampled_from(["yesterday", "", "2019-13-01T00:00:00Z", "1572406217883", "12:00"])
 
 
 # -- the properties --------------------------------------------------------------------------------
@@ -434,10 +463,7 @@ def test_each_operation_parses_its_documented_answer_into_the_documented_model(
     answer: Answer, data: st.DataObject
 ) -> None:
     # The operation -> model mapping read from the document is the one the endpoint layer applies.
-    endpoint = import_module(f"hubspot_partner_clients.api.partner_clients.{answer.operation}")
-    body = data.draw(bodies(answer), label="body")
-    parsed = endpoint._parse_response(response=httpx.Response(answer.status, json=body))
-    assert type(parsed) is getattr(models, answer.model)
+    assert type(parse(answer, data.draw(bodies(answer), label="body"))) is getattr(models, answer.model)
 
 
 @BY_SCHEMA
@@ -503,8 +529,10 @@ def test_a_required_field_left_out_is_its_default_or_a_key_error(answer: Answer,
             expected, answer.schema
         )
     else:
-        with pytest.raises(MISSING_FIELD, match=field.name):
+        with pytest.raises(errors.MalformedResponseError) as raised:
             parse(answer, changed)
+        assert isinstance(raised.value.__cause__, KeyError)
+        assert raised.value.__cause__.args == (field.name,)
 
 
 @BY_SCHEMA
@@ -526,18 +554,44 @@ def test_a_timestamp_in_epoch_milliseconds_is_that_instant(answer: Answer, data:
 
 @BY_SCHEMA
 @given(data=st.data())
+def test_a_timestamp_that_is_no_timestamp_fails_as_a_malformed_answer(
+    answer: Answer, data: st.DataObject
+) -> None:
+    body = data.draw(bodies(answer), label="body")
+    stamps = [f for f in fields(body, answer.schema) if f.schema.get("format") == DATE_TIME]
+    if not stamps:
+        return
+    field = data.draw(st.sampled_from(stamps), label="timestamp")
+    value: Any = data.draw(_NOT_TIMESTAMPS | st.booleans() | st.just({}) | st.just([]), label="value")
+    with pytest.raises(errors.MalformedResponseError) as raised:
+        parse(answer, with_value(body, field, value))
+    assert isinstance(raised.value.__cause__, ValueError | TypeError)
+
+
+@BY_SCHEMA
+@given(data=st.data())
 def test_a_wrong_type_or_null_anywhere_parses_or_fails_as_a_malformed_answer(
     answer: Answer, data: st.DataObject
 ) -> None:
     body = data.draw(bodies(answer), label="body")
     field = data.draw(st.sampled_from(fields(body, answer.schema)), label="field")
     value = data.draw(st.one_of(st.none(), _wrong_values(field.schema)), label="value")
-    with contextlib.suppress(*PARSE_ERRORS):
-        parse(answer, with_value(body, field, value))
+    parses_or_fails_as_malformed(answer, with_value(body, field, value))
+
+
+@BY_SCHEMA
+@given(data=st.data())
+def test_a_body_cut_short_fails_as_a_malformed_answer(answer: Answer, data: st.DataObject) -> None:
+    content = json.dumps(data.draw(bodies(answer), label="body")).encode()
+    cut = data.draw(st.integers(0, len(content) - 1), label="bytes kept")
+    with pytest.raises(errors.MalformedResponseError) as raised:
+        parse(answer, None, content=content[:cut])
+    assert raised.value.status_code == answer.status
 
 
 @BY_SCHEMA
 @given(body=st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.none(), max_size=2)))
 def test_a_body_that_is_not_an_object_fails_as_a_malformed_answer(answer: Answer, body: Any) -> None:
-    with pytest.raises(PARSE_ERRORS):
+    with pytest.raises(errors.MalformedResponseError) as raised:
         parse(answer, body)
+    assert isinstance(raised.value.__cause__, MODEL_ERRORS)
