@@ -49,7 +49,8 @@ def check_templates() -> None:
                 f"upstream template {name} changed (sha256 {actual}, override written from {expected}). "
                 f"Review generator/templates/{name} against it, then update UPSTREAM.toml."
             )
-    overrides = {p.name for p in TEMPLATES.glob("*.jinja")}
+    # Property templates override upstream's property_templates/ folder, so the pins name paths.
+    overrides = {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.jinja")}
     unpinned = sorted(overrides - set(pins["templates"]))
     if unpinned:
         raise GenerationError(

@@ -1,17 +1,37 @@
-"""Fixtures for the generated operations: a double and a plain generated client."""
+"""Fixtures for the generated operations: a double and a plain generated client; hypothesis's profiles."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any, Protocol
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, Phase, settings
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import AuthenticatedClient
+
+# The property-based tests (test_response_properties.py): bounded and the same examples on every
+# run by default, so that the checks stay fast and a failure reproduces; HYPOTHESIS_PROFILE=explore
+# tries many more, fresh each run, and remembers failures in .hypothesis/.
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # Without the explain phase, which on these nested bodies costs more than the shrinking: a
+    # failure is reported in seconds, with its shrunk body.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+    # Bodies of nested pages are large by nature; drawing them is the test, not a slow setup.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import document, pipeline
+from generator import codegen, document, pipeline
 from generator.__main__ import main
 from generator.generation_error import GenerationError
 
@@ -170,10 +170,14 @@ def test_a_validator_error_names_the_deepest_location(tmp_path: Path) -> None:
 
 def test_a_dangling_ref_in_a_schema_property_names_it_briefly(tmp_path: Path) -> None:
     # The validator would meet this $ref first and fail with the whole document as a dict.
+    # (SimplePublicObject's warnings, the first: the field before them makes the anchor unique.)
+    warnings = "page in HubSpot.\n        warnings:\n          type: array\n"
     source = modified_document(
         tmp_path,
-        '          items:\n            $ref: "#/components/schemas/PublicObjectWarning"',
-        '          items:\n            $ref: "#/components/schemas/NoSuchWarning"',
+        f"{warnings}          description: Warnings about the object.\n          items:\n"
+        '            $ref: "#/components/schemas/PublicObjectWarning"',
+        f"{warnings}          description: Warnings about the object.\n          items:\n"
+        '            $ref: "#/components/schemas/NoSuchWarning"',
     )
 
     with pytest.raises(GenerationError) as caught:
@@ -285,3 +289,17 @@ def test_lint_rules_name_the_convention_broken() -> None:
     assert any("operationId 'doSearch' must be snake_case" in p for p in problems)
     assert any("POST /crm/v3/objects/partner_clients/search: needs a summary" in p for p in problems)
     assert any("array query parameter 'properties' must be `style: form," in p for p in problems)
+
+
+def test_a_property_template_override_without_an_upstream_hash_stops_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(codegen.TEMPLATES, templates)
+    (templates / "property_templates" / "int_property.py.jinja").write_text("", encoding="utf-8")
+    monkeypatch.setattr(codegen, "TEMPLATES", templates)
+
+    with pytest.raises(
+        GenerationError, match=r"no upstream hash for: property_templates/int_property\.py\.jinja"
+    ):
+        codegen.check_templates()

@@ -61,11 +61,20 @@ class BatchReadInputSimplePublicObjectId:
 
             inputs.append(inputs_item)
 
-        properties = cast(list[str], d.pop("properties"))
+        _properties_sent = d.pop("properties", None)
+        if _properties_sent is None:
+            _properties_sent = []
+        properties = cast(list[str], _properties_sent)
 
-        properties_with_history = cast(list[str], d.pop("propertiesWithHistory"))
+        _properties_with_history_sent = d.pop("propertiesWithHistory", None)
+        if _properties_with_history_sent is None:
+            _properties_with_history_sent = []
+        properties_with_history = cast(list[str], _properties_with_history_sent)
 
-        id_property = d.pop("idProperty", UNSET)
+        _id_property_sent = d.pop("idProperty", UNSET)
+        if _id_property_sent is None:
+            _id_property_sent = UNSET
+        id_property = _id_property_sent
 
         batch_read_input_simple_public_object_id = cls(
             inputs=inputs,

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._timestamps import parse_datetime
 from ..models.batch_status import BatchStatus
 from ..types import UNSET, Unset
 
@@ -97,13 +98,19 @@ class BatchResponseSimplePublicObjectWithErrors:
 
             results.append(results_item)
 
-        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+        started_at = parse_datetime(d.pop("startedAt"))
 
-        completed_at = datetime.datetime.fromisoformat(d.pop("completedAt"))
+        completed_at = parse_datetime(d.pop("completedAt"))
 
-        num_errors = d.pop("numErrors", UNSET)
+        _num_errors_sent = d.pop("numErrors", UNSET)
+        if _num_errors_sent is None:
+            _num_errors_sent = UNSET
+        num_errors = _num_errors_sent
 
-        _errors = d.pop("errors", UNSET)
+        _errors_sent = d.pop("errors", UNSET)
+        if _errors_sent is None:
+            _errors_sent = UNSET
+        _errors = _errors_sent
         errors: list[StandardError] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -112,14 +119,20 @@ class BatchResponseSimplePublicObjectWithErrors:
 
                 errors.append(errors_item)
 
-        _requested_at = d.pop("requestedAt", UNSET)
+        _requested_at_sent = d.pop("requestedAt", UNSET)
+        if _requested_at_sent is None:
+            _requested_at_sent = UNSET
+        _requested_at = _requested_at_sent
         requested_at: datetime.datetime | Unset
         if isinstance(_requested_at, Unset):
             requested_at = UNSET
         else:
-            requested_at = datetime.datetime.fromisoformat(_requested_at)
+            requested_at = parse_datetime(_requested_at)
 
-        _links = d.pop("links", UNSET)
+        _links_sent = d.pop("links", UNSET)
+        if _links_sent is None:
+            _links_sent = UNSET
+        _links = _links_sent
         links: BatchResponseSimplePublicObjectWithErrorsLinks | Unset
         if isinstance(_links, Unset):
             links = UNSET

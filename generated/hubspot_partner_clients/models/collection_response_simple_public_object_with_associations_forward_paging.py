@@ -53,7 +53,10 @@ class CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
 
             results.append(results_item)
 
-        _paging = d.pop("paging", UNSET)
+        _paging_sent = d.pop("paging", UNSET)
+        if _paging_sent is None:
+            _paging_sent = UNSET
+        _paging = _paging_sent
         paging: ForwardPaging | Unset
         if isinstance(_paging, Unset):
             paging = UNSET

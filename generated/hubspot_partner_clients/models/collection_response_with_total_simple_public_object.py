@@ -60,7 +60,10 @@ class CollectionResponseWithTotalSimplePublicObject:
 
             results.append(results_item)
 
-        _paging = d.pop("paging", UNSET)
+        _paging_sent = d.pop("paging", UNSET)
+        if _paging_sent is None:
+            _paging_sent = UNSET
+        _paging = _paging_sent
         paging: Paging | Unset
         if isinstance(_paging, Unset):
             paging = UNSET

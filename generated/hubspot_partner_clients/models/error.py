@@ -85,23 +85,35 @@ class Error:
 
         message = d.pop("message")
 
-        sub_category = d.pop("subCategory", UNSET)
+        _sub_category_sent = d.pop("subCategory", UNSET)
+        if _sub_category_sent is None:
+            _sub_category_sent = UNSET
+        sub_category = _sub_category_sent
 
-        _context = d.pop("context", UNSET)
+        _context_sent = d.pop("context", UNSET)
+        if _context_sent is None:
+            _context_sent = UNSET
+        _context = _context_sent
         context: ErrorContext | Unset
         if isinstance(_context, Unset):
             context = UNSET
         else:
             context = ErrorContext.from_dict(_context)
 
-        _links = d.pop("links", UNSET)
+        _links_sent = d.pop("links", UNSET)
+        if _links_sent is None:
+            _links_sent = UNSET
+        _links = _links_sent
         links: ErrorLinks | Unset
         if isinstance(_links, Unset):
             links = UNSET
         else:
             links = ErrorLinks.from_dict(_links)
 
-        _errors = d.pop("errors", UNSET)
+        _errors_sent = d.pop("errors", UNSET)
+        if _errors_sent is None:
+            _errors_sent = UNSET
+        _errors = _errors_sent
         errors: list[ErrorDetail] | Unset = UNSET
         if _errors is not UNSET:
             errors = []

@@ -63,13 +63,25 @@ class ErrorDetail:
         d = dict(src_dict)
         message = d.pop("message")
 
-        code = d.pop("code", UNSET)
+        _code_sent = d.pop("code", UNSET)
+        if _code_sent is None:
+            _code_sent = UNSET
+        code = _code_sent
 
-        in_ = d.pop("in", UNSET)
+        _in__sent = d.pop("in", UNSET)
+        if _in__sent is None:
+            _in__sent = UNSET
+        in_ = _in__sent
 
-        sub_category = d.pop("subCategory", UNSET)
+        _sub_category_sent = d.pop("subCategory", UNSET)
+        if _sub_category_sent is None:
+            _sub_category_sent = UNSET
+        sub_category = _sub_category_sent
 
-        _context = d.pop("context", UNSET)
+        _context_sent = d.pop("context", UNSET)
+        if _context_sent is None:
+            _context_sent = UNSET
+        _context = _context_sent
         context: ErrorDetailContext | Unset
         if isinstance(_context, Unset):
             context = UNSET

@@ -65,11 +65,20 @@ class Filter:
 
         operator = FilterOperator(d.pop("operator"))
 
-        value = d.pop("value", UNSET)
+        _value_sent = d.pop("value", UNSET)
+        if _value_sent is None:
+            _value_sent = UNSET
+        value = _value_sent
 
-        high_value = d.pop("highValue", UNSET)
+        _high_value_sent = d.pop("highValue", UNSET)
+        if _high_value_sent is None:
+            _high_value_sent = UNSET
+        high_value = _high_value_sent
 
-        values = cast(list[str], d.pop("values", UNSET))
+        _values_sent = d.pop("values", UNSET)
+        if _values_sent is None:
+            _values_sent = UNSET
+        values = cast(list[str], _values_sent)
 
         filter_ = cls(
             property_name=property_name,

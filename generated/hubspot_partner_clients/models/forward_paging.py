@@ -35,7 +35,10 @@ class ForwardPaging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _next_ = d.pop("next", UNSET)
+        _next__sent = d.pop("next", UNSET)
+        if _next__sent is None:
+            _next__sent = UNSET
+        _next_ = _next__sent
         next_: NextPage | Unset
         if isinstance(_next_, Unset):
             next_ = UNSET

@@ -43,7 +43,10 @@ class NextPage:
         d = dict(src_dict)
         after = d.pop("after")
 
-        link = d.pop("link", UNSET)
+        _link_sent = d.pop("link", UNSET)
+        if _link_sent is None:
+            _link_sent = UNSET
+        link = _link_sent
 
         next_page = cls(
             after=after,

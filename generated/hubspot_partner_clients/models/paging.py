@@ -43,14 +43,20 @@ class Paging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _next_ = d.pop("next", UNSET)
+        _next__sent = d.pop("next", UNSET)
+        if _next__sent is None:
+            _next__sent = UNSET
+        _next_ = _next__sent
         next_: NextPage | Unset
         if isinstance(_next_, Unset):
             next_ = UNSET
         else:
             next_ = NextPage.from_dict(_next_)
 
-        _prev = d.pop("prev", UNSET)
+        _prev_sent = d.pop("prev", UNSET)
+        if _prev_sent is None:
+            _prev_sent = UNSET
+        _prev = _prev_sent
         prev: PreviousPage | Unset
         if isinstance(_prev, Unset):
             prev = UNSET

@@ -43,7 +43,10 @@ class PreviousPage:
         d = dict(src_dict)
         before = d.pop("before")
 
-        link = d.pop("link", UNSET)
+        _link_sent = d.pop("link", UNSET)
+        if _link_sent is None:
+            _link_sent = UNSET
+        link = _link_sent
 
         previous_page = cls(
             before=before,

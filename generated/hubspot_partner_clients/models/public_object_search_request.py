@@ -68,22 +68,40 @@ class PublicObjectSearchRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _filter_groups_sent = d.pop("filterGroups", None)
+        if _filter_groups_sent is None:
+            _filter_groups_sent = []
         filter_groups = []
-        _filter_groups = d.pop("filterGroups")
+        _filter_groups = _filter_groups_sent
         for filter_groups_item_data in _filter_groups:
             filter_groups_item = FilterGroup.from_dict(filter_groups_item_data)
 
             filter_groups.append(filter_groups_item)
 
-        sorts = cast(list[str], d.pop("sorts"))
+        _sorts_sent = d.pop("sorts", None)
+        if _sorts_sent is None:
+            _sorts_sent = []
+        sorts = cast(list[str], _sorts_sent)
 
-        properties = cast(list[str], d.pop("properties"))
+        _properties_sent = d.pop("properties", None)
+        if _properties_sent is None:
+            _properties_sent = []
+        properties = cast(list[str], _properties_sent)
 
-        limit = d.pop("limit")
+        _limit_sent = d.pop("limit", None)
+        if _limit_sent is None:
+            _limit_sent = 10
+        limit = _limit_sent
 
-        after = d.pop("after")
+        _after_sent = d.pop("after", None)
+        if _after_sent is None:
+            _after_sent = "0"
+        after = _after_sent
 
-        query = d.pop("query", UNSET)
+        _query_sent = d.pop("query", UNSET)
+        if _query_sent is None:
+            _query_sent = UNSET
+        query = _query_sent
 
         public_object_search_request = cls(
             filter_groups=filter_groups,

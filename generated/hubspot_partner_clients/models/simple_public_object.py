@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._timestamps import parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimplePublicObject")
@@ -99,13 +100,16 @@ class SimplePublicObject:
 
         properties = SimplePublicObjectProperties.from_dict(d.pop("properties"))
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = parse_datetime(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = parse_datetime(d.pop("updatedAt"))
 
         archived = d.pop("archived")
 
-        _properties_with_history = d.pop("propertiesWithHistory", UNSET)
+        _properties_with_history_sent = d.pop("propertiesWithHistory", UNSET)
+        if _properties_with_history_sent is None:
+            _properties_with_history_sent = UNSET
+        _properties_with_history = _properties_with_history_sent
         properties_with_history: SimplePublicObjectPropertiesWithHistory | Unset
         if isinstance(_properties_with_history, Unset):
             properties_with_history = UNSET
@@ -114,18 +118,30 @@ class SimplePublicObject:
                 _properties_with_history
             )
 
-        _archived_at = d.pop("archivedAt", UNSET)
+        _archived_at_sent = d.pop("archivedAt", UNSET)
+        if _archived_at_sent is None:
+            _archived_at_sent = UNSET
+        _archived_at = _archived_at_sent
         archived_at: datetime.datetime | Unset
         if isinstance(_archived_at, Unset):
             archived_at = UNSET
         else:
-            archived_at = datetime.datetime.fromisoformat(_archived_at)
+            archived_at = parse_datetime(_archived_at)
 
-        object_write_trace_id = d.pop("objectWriteTraceId", UNSET)
+        _object_write_trace_id_sent = d.pop("objectWriteTraceId", UNSET)
+        if _object_write_trace_id_sent is None:
+            _object_write_trace_id_sent = UNSET
+        object_write_trace_id = _object_write_trace_id_sent
 
-        url = d.pop("url", UNSET)
+        _url_sent = d.pop("url", UNSET)
+        if _url_sent is None:
+            _url_sent = UNSET
+        url = _url_sent
 
-        _warnings = d.pop("warnings", UNSET)
+        _warnings_sent = d.pop("warnings", UNSET)
+        if _warnings_sent is None:
+            _warnings_sent = UNSET
+        _warnings = _warnings_sent
         warnings: list[PublicObjectWarning] | Unset = UNSET
         if _warnings is not UNSET:
             warnings = []

@@ -57,9 +57,15 @@ class SimplePublicObjectBatchInput:
 
         properties = SimplePublicObjectBatchInputProperties.from_dict(d.pop("properties"))
 
-        id_property = d.pop("idProperty", UNSET)
+        _id_property_sent = d.pop("idProperty", UNSET)
+        if _id_property_sent is None:
+            _id_property_sent = UNSET
+        id_property = _id_property_sent
 
-        object_write_trace_id = d.pop("objectWriteTraceId", UNSET)
+        _object_write_trace_id_sent = d.pop("objectWriteTraceId", UNSET)
+        if _object_write_trace_id_sent is None:
+            _object_write_trace_id_sent = UNSET
+        object_write_trace_id = _object_write_trace_id_sent
 
         simple_public_object_batch_input = cls(
             id=id,

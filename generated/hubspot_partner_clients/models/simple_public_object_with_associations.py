@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._timestamps import parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimplePublicObjectWithAssociations")
@@ -36,6 +37,8 @@ class SimplePublicObjectWithAssociations:
     """ The object's page in HubSpot. """
     associations: SimplePublicObjectWithAssociationsAssociations | Unset = UNSET
     """ The associated ids, by object type. """
+    warnings: list[PublicObjectWarning] | Unset = UNSET
+    """ Warnings about the object. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +68,13 @@ class SimplePublicObjectWithAssociations:
         if not isinstance(self.associations, Unset):
             associations = self.associations.to_dict()
 
+        warnings: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.warnings, Unset):
+            warnings = []
+            for warnings_item_data in self.warnings:
+                warnings_item = warnings_item_data.to_dict()
+                warnings.append(warnings_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,6 +96,8 @@ class SimplePublicObjectWithAssociations:
             field_dict["url"] = url
         if associations is not UNSET:
             field_dict["associations"] = associations
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
 
         return field_dict
 
@@ -96,13 +108,16 @@ class SimplePublicObjectWithAssociations:
 
         properties = SimplePublicObjectWithAssociationsProperties.from_dict(d.pop("properties"))
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = parse_datetime(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = parse_datetime(d.pop("updatedAt"))
 
         archived = d.pop("archived")
 
-        _properties_with_history = d.pop("propertiesWithHistory", UNSET)
+        _properties_with_history_sent = d.pop("propertiesWithHistory", UNSET)
+        if _properties_with_history_sent is None:
+            _properties_with_history_sent = UNSET
+        _properties_with_history = _properties_with_history_sent
         properties_with_history: SimplePublicObjectWithAssociationsPropertiesWithHistory | Unset
         if isinstance(_properties_with_history, Unset):
             properties_with_history = UNSET
@@ -111,23 +126,47 @@ class SimplePublicObjectWithAssociations:
                 _properties_with_history
             )
 
-        _archived_at = d.pop("archivedAt", UNSET)
+        _archived_at_sent = d.pop("archivedAt", UNSET)
+        if _archived_at_sent is None:
+            _archived_at_sent = UNSET
+        _archived_at = _archived_at_sent
         archived_at: datetime.datetime | Unset
         if isinstance(_archived_at, Unset):
             archived_at = UNSET
         else:
-            archived_at = datetime.datetime.fromisoformat(_archived_at)
+            archived_at = parse_datetime(_archived_at)
 
-        object_write_trace_id = d.pop("objectWriteTraceId", UNSET)
+        _object_write_trace_id_sent = d.pop("objectWriteTraceId", UNSET)
+        if _object_write_trace_id_sent is None:
+            _object_write_trace_id_sent = UNSET
+        object_write_trace_id = _object_write_trace_id_sent
 
-        url = d.pop("url", UNSET)
+        _url_sent = d.pop("url", UNSET)
+        if _url_sent is None:
+            _url_sent = UNSET
+        url = _url_sent
 
-        _associations = d.pop("associations", UNSET)
+        _associations_sent = d.pop("associations", UNSET)
+        if _associations_sent is None:
+            _associations_sent = UNSET
+        _associations = _associations_sent
         associations: SimplePublicObjectWithAssociationsAssociations | Unset
         if isinstance(_associations, Unset):
             associations = UNSET
         else:
             associations = SimplePublicObjectWithAssociationsAssociations.from_dict(_associations)
+
+        _warnings_sent = d.pop("warnings", UNSET)
+        if _warnings_sent is None:
+            _warnings_sent = UNSET
+        _warnings = _warnings_sent
+        warnings: list[PublicObjectWarning] | Unset = UNSET
+        if _warnings is not UNSET:
+            warnings = []
+            for warnings_item_data in _warnings:
+                warnings_item = PublicObjectWarning.from_dict(warnings_item_data)
+
+                warnings.append(warnings_item)
 
         simple_public_object_with_associations = cls(
             id=id,
@@ -140,6 +179,7 @@ class SimplePublicObjectWithAssociations:
             object_write_trace_id=object_write_trace_id,
             url=url,
             associations=associations,
+            warnings=warnings,
         )
 
         simple_public_object_with_associations.additional_properties = d
@@ -164,6 +204,7 @@ class SimplePublicObjectWithAssociations:
 
 # Imported after the class, so that import cycles between models resolve.
 # ruff: noqa: E402
+from ..models.public_object_warning import PublicObjectWarning
 from ..models.simple_public_object_with_associations_associations import (
     SimplePublicObjectWithAssociationsAssociations,
 )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,15 +21,15 @@ class StandardError:
     """ The main category of the error. """
     message: str
     """ A human-readable string describing the error and possible remediation steps. """
-    errors: list[ErrorDetail]
-    """ The detailed error objects. """
     context: StandardErrorContext
     """ Context about the error, such as the ids it concerns. """
     links: StandardErrorLinks
     """ Links to documentation about the error, by name. """
+    errors: list[ErrorDetail] = _attrs_field(factory=list)
+    """ The detailed error objects. """
     id: str | Unset = UNSET
     """ A unique ID for the error instance. """
-    sub_category: StandardErrorSubCategory | Unset = UNSET
+    sub_category: StandardErrorSubCategory | str | Unset = UNSET
     """ A more specific error category within each main category. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,9 +51,13 @@ class StandardError:
 
         id = self.id
 
-        sub_category: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sub_category, Unset):
+        sub_category: dict[str, Any] | str | Unset
+        if isinstance(self.sub_category, Unset):
+            sub_category = UNSET
+        elif isinstance(self.sub_category, StandardErrorSubCategory):
             sub_category = self.sub_category.to_dict()
+        else:
+            sub_category = self.sub_category
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,25 +87,49 @@ class StandardError:
 
         message = d.pop("message")
 
+        _errors_sent = d.pop("errors", None)
+        if _errors_sent is None:
+            _errors_sent = []
         errors = []
-        _errors = d.pop("errors")
+        _errors = _errors_sent
         for errors_item_data in _errors:
             errors_item = ErrorDetail.from_dict(errors_item_data)
 
             errors.append(errors_item)
 
-        context = StandardErrorContext.from_dict(d.pop("context"))
+        _context_sent = d.pop("context", None)
+        if _context_sent is None:
+            _context_sent = {}
+        context = StandardErrorContext.from_dict(_context_sent)
 
-        links = StandardErrorLinks.from_dict(d.pop("links"))
+        _links_sent = d.pop("links", None)
+        if _links_sent is None:
+            _links_sent = {}
+        links = StandardErrorLinks.from_dict(_links_sent)
 
-        id = d.pop("id", UNSET)
+        _id_sent = d.pop("id", UNSET)
+        if _id_sent is None:
+            _id_sent = UNSET
+        id = _id_sent
 
-        _sub_category = d.pop("subCategory", UNSET)
-        sub_category: StandardErrorSubCategory | Unset
-        if isinstance(_sub_category, Unset):
-            sub_category = UNSET
-        else:
-            sub_category = StandardErrorSubCategory.from_dict(_sub_category)
+        _sub_category_sent = d.pop("subCategory", UNSET)
+        if _sub_category_sent is None:
+            _sub_category_sent = UNSET
+
+        def _parse_sub_category(data: object) -> StandardErrorSubCategory | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sub_category_sub_category = StandardErrorSubCategory.from_dict(data)
+
+                return sub_category_sub_category
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StandardErrorSubCategory | str | Unset, data)
+
+        sub_category = _parse_sub_category(_sub_category_sent)
 
         standard_error = cls(
             status=status,

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="StandardErrorSubCategory")
 
 @_attrs_define
 class StandardErrorSubCategory:
-    """A more specific error category within each main category."""
+    """A more specific error category, as an object."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

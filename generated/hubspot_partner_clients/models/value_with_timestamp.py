@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._timestamps import parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValueWithTimestamp")
@@ -66,15 +67,24 @@ class ValueWithTimestamp:
         d = dict(src_dict)
         value = d.pop("value")
 
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+        timestamp = parse_datetime(d.pop("timestamp"))
 
         source_type = d.pop("sourceType")
 
-        source_id = d.pop("sourceId", UNSET)
+        _source_id_sent = d.pop("sourceId", UNSET)
+        if _source_id_sent is None:
+            _source_id_sent = UNSET
+        source_id = _source_id_sent
 
-        source_label = d.pop("sourceLabel", UNSET)
+        _source_label_sent = d.pop("sourceLabel", UNSET)
+        if _source_label_sent is None:
+            _source_label_sent = UNSET
+        source_label = _source_label_sent
 
-        updated_by_user_id = d.pop("updatedByUserId", UNSET)
+        _updated_by_user_id_sent = d.pop("updatedByUserId", UNSET)
+        if _updated_by_user_id_sent is None:
+            _updated_by_user_id_sent = UNSET
+        updated_by_user_id = _updated_by_user_id_sent
 
         value_with_timestamp = cls(
             value=value,
