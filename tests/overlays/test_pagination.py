@@ -343,11 +343,12 @@ def test_search_matching_12000_yields_each_once_past_the_10000_cap(
     "body",
     [
         PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[], limit=SEARCH_PAGE, after="0"),
-        PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[]),
-        # from_dict leaves what the dict lacks unset, the cursor too.
-        PublicObjectSearchRequest.from_dict({"filterGroups": [], "sorts": [], "properties": []}),
+        # The README's own example: nothing given, the document's defaults fill every field.
+        PublicObjectSearchRequest(),
+        # from_dict takes the document's defaults for what the dict lacks, the cursor too.
+        PublicObjectSearchRequest.from_dict({}),
     ],
-    ids=["every-field-given", "lists-given", "from-dict"],
+    ids=["every-field-given", "nothing-given", "from-dict"],
 )
 @pytest.mark.parametrize("mode", MODES)
 def test_every_search_page_sends_a_complete_body(
@@ -434,7 +435,7 @@ def test_search_without_filters_continues_with_one_added_group(
     assert bodies[-1]["after"] == "0"
     # The caller's body is untouched.
     assert body.after == PublicObjectSearchRequest().after
-    assert isinstance(body.filter_groups, Unset)
+    assert body.filter_groups == []
 
 
 def test_search_with_max_items_under_the_cap_keeps_the_callers_request(
@@ -446,13 +447,15 @@ def test_search_with_max_items_under_the_cap_keeps_the_callers_request(
     assert len(items) == 300
     bodies = _search_bodies(search_double)
     assert len(bodies) == 2
-    assert bodies[0] == {"query": "harbor", "sorts": ["-name"], "limit": SEARCH_PAGE, "after": "0"}
-    assert bodies[1] == {
+    unchanged = {
         "query": "harbor",
         "sorts": ["-name"],
+        "filterGroups": [],
+        "properties": [],
         "limit": SEARCH_PAGE,
-        "after": str(SEARCH_PAGE),
     }
+    assert bodies[0] == {**unchanged, "after": "0"}
+    assert bodies[1] == {**unchanged, "after": str(SEARCH_PAGE)}
 
 
 def _groups(count: int, filters_each: int) -> list[FilterGroup]:
