@@ -11,7 +11,8 @@ the generated call turns the httpx error it raises into
 ``errors.HubSpotConnectionError``.
 
 What is retried (``_decide``, shared by the sync and async transports):
-429 (not ``DAILY``) after ``Retry-After`` or the rate-limit interval header;
+429 (not ``DAILY``: when the limiter knows the day's budget is spent, the
+call gets HubSpot's DAILY answer without sending) after ``Retry-After`` or the rate-limit interval header;
 500/502/503/504; connection errors, timeouts, a connection closed mid-answer,
 and a 2xx body that is not complete JSON (cut short, empty, a proxy's page).
 A request that may have reached HubSpot is retried only when its operation is
@@ -35,7 +36,7 @@ import httpx
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
 from .errors import parse_retry_after
-from .limiter import RateLimiter
+from .limiter import DailyLimitReached, RateLimiter
 
 __all__ = ["AsyncRetryTransport", "RetryEvent", "RetryPolicy", "RetryTransport"]
 
@@ -347,7 +348,10 @@ class RetryTransport(httpx.BaseTransport):
             call.attempt += 1
             reservation = None
             if limiter is not None:
-                reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
+                try:
+                    reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
+                except DailyLimitReached as exc:
+                    return exc.response(request)
                 if reservation is None:
                     return _give_up(result)
             headers = None
@@ -406,7 +410,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             call.attempt += 1
             reservation = None
             if limiter is not None:
-                reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
+                try:
+                    reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
+                except DailyLimitReached as exc:
+                    return exc.response(request)
                 if reservation is None:
                     return _give_up(result)
             headers = None
@@ -426,7 +433,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 result, outcome = call.response(response, raw)
             finally:
                 if limiter is not None and reservation is not None:
-                    limiter.settle(reservation, headers)
+                    await limiter.settle_async(reservation, headers)
             wait = call.next_wait(outcome)
             if wait is None:
                 return _give_up(result)
