@@ -53,7 +53,6 @@ def run(
         objects=updates, rate_limited=True, max_requests=max_requests, interval_seconds=interval
     )
     limit = RateLimit(max_requests=max_requests, interval=interval) if configured else None
-    given = {"rate_limit": limit} if limit is not None else {}
     walls: list[float] = []
     too_many = 0
     not_applied = 0
@@ -67,7 +66,12 @@ def run(
                 {"id": str(FIRST_ID + i), "properties": {"partner_notes": f"bench run {r} #{i}"}}
                 for i in range(updates)
             ]
-            with create_client(double.token, base_url=double.base_url, **given) as client:
+            made = (
+                create_client(double.token, base_url=double.base_url, rate_limit=limit)
+                if limit is not None
+                else create_client(double.token, base_url=double.base_url)
+            )
+            with made as client:
                 start = time.perf_counter()
                 result = bulk_update(client, inputs)
                 walls.append(time.perf_counter() - start)

@@ -17,11 +17,14 @@ import math
 import subprocess
 import sys
 import time
+from typing import cast
 
+from hubspot_double.redis_server import RedisServer
 from hubspot_partner_clients import bulk_update, create_client
 from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_page
 
+from ._double import DoubleProcess, DoubleSpec
 from ._measure import Figure, Goal, ratio
 
 GOAL = 1.15
@@ -30,7 +33,9 @@ FIRST_ID = 1_000_001  # the double's first seeded id
 BATCH = OPERATIONS.limit("batch_update", "max_inputs")
 
 
-def worker(base_url: str, token: str, redis_url: str, reads: int, updates: int, index: int = 0) -> dict[str, object]:
+def worker(  # noqa: PLR0917 - the command line's arguments, in its order
+    base_url: str, token: str, redis_url: str, reads: int, updates: int, index: int = 0
+) -> dict[str, object]:
     """Mixed work of one process; what it sent and whether every answer was its own."""
     wrong = 0
     failed: list[str] = []
@@ -49,7 +54,10 @@ def worker(base_url: str, token: str, redis_url: str, reads: int, updates: int, 
             wrong += got.id != wanted
         if updates:
             inputs = [
-                {"id": str(FIRST_ID + (index * updates + i) % 1000), "properties": {"partner_notes": f"w{index}"}}
+                {
+                    "id": str(FIRST_ID + (index * updates + i) % 1000),
+                    "properties": {"partner_notes": f"w{index}"},
+                }
                 for i in range(updates)
             ]
             result = bulk_update(client, inputs)
@@ -65,8 +73,18 @@ def run_workers(
     """Start `processes` workers at once and collect their reports."""
     children = [
         subprocess.Popen(
-            [sys.executable, "-m", "bench.shared", "worker", base_url, token, redis_url,
-             str(reads), str(updates), str(index)],
+            [
+                sys.executable,
+                "-m",
+                "bench.shared",
+                "worker",
+                base_url,
+                token,
+                redis_url,
+                str(reads),
+                str(updates),
+                str(index),
+            ],
             stdout=subprocess.PIPE,
         )
         for index in range(processes)
@@ -82,10 +100,6 @@ def run_workers(
 
 def run(*, reads: int = 60, updates: int = 1000, max_requests: int = 20, interval: float = 1.0) -> Figure:
     """Four workers against a 20-per-1-s double sharing one Redis; the slowest one's wall time."""
-    from hubspot_double.redis_server import RedisServer
-
-    from ._double import DoubleProcess, DoubleSpec
-
     spec = DoubleSpec(objects=1000, rate_limited=True, max_requests=max_requests, interval_seconds=interval)
     with DoubleProcess(spec) as double, RedisServer() as redis:
         double.reset()
@@ -94,7 +108,7 @@ def run(*, reads: int = 60, updates: int = 1000, max_requests: int = 20, interva
         statuses = double.statuses()
     requests = sum(int(str(r["requests"])) for r in reports)
     floor = (math.ceil(requests / max_requests) - 1) * interval
-    failures = sum(len(r["failed"]) for r in reports)  # type: ignore[arg-type]
+    failures = sum(len(cast("list[str]", r["failed"])) for r in reports)
     return Figure(
         key="shared",
         title=f"{PROCESSES} processes, one Redis limiter, at {max_requests}/{interval:g}s",
@@ -107,11 +121,11 @@ def run(*, reads: int = 60, updates: int = 1000, max_requests: int = 20, interva
             Goal("failed calls", failures, 0, unit=""),
         ],
         notes=[
-            f"floor = (ceil(R/W) - 1) * T = (ceil({requests}/{max_requests}) - 1) * {interval:g} s = {floor:g} s"
-            f" for the {requests} requests of all {PROCESSES} processes, one account window",
+            f"floor = (ceil(R/W) - 1) * T = (ceil({requests}/{max_requests}) - 1) * {interval:g} s"
+            f" = {floor:g} s for the {requests} requests of all {PROCESSES} processes, one account window",
             f"each process: create_client(rate_limit_redis=...) defaults, {reads} reads/list pages and "
-            f"bulk_update of {updates}; subject: wall time from the first worker's first call to the last one's end "
-            f"(interpreter start-up left out); statuses the double answered: {dict(statuses)}",
+            f"bulk_update of {updates}; subject: wall time from the first worker's first call to the "
+            f"last one's end (interpreter start-up left out); statuses the double answered: {dict(statuses)}",
         ],
         samples={"subject_s": [wall]},
         extra={"requests": requests, "floor_s": floor, "status_counts": str(dict(statuses))},
@@ -121,6 +135,7 @@ def run(*, reads: int = 60, updates: int = 1000, max_requests: int = 20, interva
 if __name__ == "__main__":
     if sys.argv[1:2] == ["worker"]:
         base, token, url, reads, updates, *index = sys.argv[2:]
-        print(json.dumps(worker(base, token, url, int(reads), int(updates), int(index[0]) if index else 0)))
+        report = worker(base, token, url, int(reads), int(updates), index=int(index[0]) if index else 0)
+        print(json.dumps(report))
     else:
         sys.exit("usage: python -m bench.shared worker BASE_URL TOKEN REDIS_URL READS UPDATES [INDEX]")

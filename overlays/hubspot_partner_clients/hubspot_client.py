@@ -269,7 +269,9 @@ def _limiter(token: str, rate_limit: RateLimit | None, redis_url: str | None) ->
     try:
         return RedisRateLimiter(redis_url, token, rate_limit)
     except ImportError as exc:
-        raise ConfigurationError(f"{exc} (a Redis URL came from rate_limit_redis or {REDIS_URL_ENV})") from None
+        raise ConfigurationError(
+            f"{exc} (a Redis URL came from rate_limit_redis or {REDIS_URL_ENV})"
+        ) from None
     except ValueError as exc:  # redis-py's words for a URL it cannot read
         raise ConfigurationError(
             f"the shared rate limiter's Redis URL cannot be used ({exc}); give one such as "

@@ -143,12 +143,12 @@ def account_key(token: str) -> str:
 
 
 class _SharedReservation(Reservation):
-    """A request counted in Redis (and, for the fallback's sake, nowhere else)."""
+    """A request counted in Redis, and in the local windows too (what they hold should Redis go away)."""
 
     __slots__ = ("_member", "_windows")
 
-    def __init__(self, member: str, windows: tuple[str, ...]) -> None:
-        super().__init__(())
+    def __init__(self, counts: Reservation, member: str, windows: tuple[str, ...]) -> None:
+        super().__init__(counts._counts)
         self._member = member
         self._windows = windows
 
@@ -217,12 +217,24 @@ class RedisRateLimiter(RateLimiter):
             RECONNECT_EVERY,
         )
 
+    def _count_locally(self, windows: Sequence[str]) -> Reservation:
+        with self._lock:
+            now = time.monotonic()
+            self._in_flight += 1
+            return Reservation(tuple(window.count(now, answered=False) for window in self._spent(windows)))
+
     def _reached(self) -> None:
         if self._away_since is None:
             return
         with self._state:
             away, self._away_since = self._away_since, None
         if away is not None:
+            # A restarted Redis has forgotten the window: tell it what this process sent meanwhile.
+            with self._lock:
+                account = self._account
+                account.wait(time.monotonic())
+                window, used = (account.max_requests, account.interval), len(account.sent)
+            self._tell(window, max(0, window[0] - used), None)
             logger.info(
                 "the shared rate limiter's Redis at %s is back after %.1fs; limiting is shared again",
                 self._url_shown,
@@ -250,7 +262,7 @@ class RedisRateLimiter(RateLimiter):
         if int(status) == -1:
             raise DailyLimitReached()
         if int(status) == 1:
-            return _SharedReservation(member, tuple(windows))
+            return _SharedReservation(self._count_locally(windows), member, tuple(windows))
         return max(float(seconds), _PROBE_POLL)
 
     def acquire(
@@ -285,17 +297,13 @@ class RedisRateLimiter(RateLimiter):
 
     def settle(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
         """Count the request from its answer, where it was counted; follow HubSpot's headers."""
-        if not isinstance(reservation, _SharedReservation):
-            super().settle(reservation, headers)
-            return
-        try:
-            self._settle(keys=self._keys(reservation._windows), args=[reservation._member])
-        except self._errors as exc:
-            # Its count leaves Redis IN_FLIGHT_BOUND seconds after its send instead.
-            self._failed(exc)
-        if headers is not None:
-            self._answered = True  # for the local limiter, should Redis go away
-            self.observe(headers)
+        if isinstance(reservation, _SharedReservation) and self._may_try():
+            try:
+                self._settle(keys=self._keys(reservation._windows), args=[reservation._member])
+            except self._errors as exc:
+                # Its count leaves Redis IN_FLIGHT_BOUND seconds after its send instead.
+                self._failed(exc)
+        super().settle(reservation, headers)  # the local windows, and observe()
 
     async def settle_async(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
         """``settle`` from a worker thread, so that the event loop never waits for Redis."""
@@ -308,19 +316,20 @@ class RedisRateLimiter(RateLimiter):
         """Follow HubSpot's headers locally (for the fallback) and in Redis, for every process."""
         super().observe(headers)
         said = _headers.read(headers)
-        if said is None or not self._may_try():
-            return
-        window = said.window
-        configured = self.config.window(_ACCOUNT.name)
+        if said is not None and self._may_try():
+            self._tell(said.window, said.remaining, said.daily_remaining)
+
+    def _tell(self, window: tuple[int, float] | None, remaining: int | None, daily: int | None) -> None:
+        """Record in Redis what HubSpot said of the account window and the day."""
         args = [
             _ACCOUNT.name,
             window[0] if window is not None else "",
             window[1] if window is not None else "",
-            said.remaining if said.remaining is not None else "",
-            said.daily_remaining if said.daily_remaining is not None else "",
+            remaining if remaining is not None else "",
+            daily if daily is not None else "",
             DAILY_HOLD,
             LEARNED_TTL,
-            *configured,
+            *self.config.window(_ACCOUNT.name),
         ]
         try:
             self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)
