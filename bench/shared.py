@@ -17,6 +17,7 @@ import math
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import cast
 
 from hubspot_double.redis_server import RedisServer
@@ -27,6 +28,7 @@ from hubspot_partner_clients.api.partner_clients import get_by_id, list_page
 from ._double import DoubleProcess, DoubleSpec
 from ._measure import Figure, Goal, ratio
 
+_ROOT = Path(__file__).resolve().parents[1]
 GOAL = 1.15
 PROCESSES = 4
 FIRST_ID = 1_000_001  # the double's first seeded id
@@ -86,6 +88,7 @@ def run_workers(
                 str(index),
             ],
             stdout=subprocess.PIPE,
+            cwd=_ROOT,  # where `bench` is importable, wherever the caller runs from
         )
         for index in range(processes)
     ]
