@@ -23,6 +23,7 @@ from bench.shared import run_workers
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.redis_server import RedisServer, redis_server_binary
 from hubspot_partner_clients.api.partner_clients import get_by_id
+from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
 from hubspot_partner_clients.shared_limiter import REDIS_URL_ENV, RedisRateLimiter, account_key
 
@@ -232,3 +233,21 @@ def test_without_redis_py_the_error_says_which_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "redis", None)
     with pytest.raises(ConfigurationError, match=r"hubspot-partner-clients\[redis\]"):
         create_client("t", rate_limit_redis="redis://127.0.0.1:1/0")
+
+
+def test_the_daily_budget_is_shared(redis_server: RedisServer) -> None:
+    config = DoubleConfig(store=StoreConfig(objects=5), rate_limit=RateLimitConfig(daily_limit=3))
+    with HubSpotDouble(config) as small:
+        with _client(small, redis_server.url) as first:
+            for _ in range(3):
+                get_by_id.sync(str(FIRST_ID), client=first)
+
+        async def other_process() -> None:
+            # A new limiter knows from Redis alone that the day is spent: nothing is sent.
+            async with _client(small, redis_server.url) as second:
+                with pytest.raises(RateLimitError) as raised:
+                    await get_by_id.asyncio(str(FIRST_ID), client=second)
+                assert raised.value.is_daily
+
+        asyncio.run(other_process())
+        assert [r.status for r in small.requests] == [200, 200, 200]
