@@ -30,6 +30,7 @@ import hashlib
 import logging
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -55,12 +56,15 @@ IN_FLIGHT_BOUND = 120.0
 LEARNED_TTL = 86_400
 """Seconds the learned windows and the daily budget are kept after the last answer that told them."""
 _PREFIX = "hubspot-partner-clients:rate-limit:"
+# While no answer has reached any process, one request goes alone; a process that died sending it
+# holds the others up this long at most (PROBE_BOUND in the script).
 _PROBE_POLL = 0.005
 
 # KEYS: the window sets spent, then the shared hash. ARGV: member, in-flight bound, hold seconds,
 # then (name, configured max, configured interval) per window.
 # Returns {status, seconds}: 1 counted, 0 wait that long, -1 the day's budget is spent.
 _ACQUIRE = """
+local PROBE_BOUND = 10
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local meta = KEYS[#KEYS]
@@ -81,7 +85,9 @@ for i = 1, #KEYS - 1 do
   local n = redis.call('ZCARD', key)
   if not answered and n > 0 then
     local last = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
-    if tonumber(last[2]) > now then return {0, tostring(0.005)} end
+    -- The first request in flight, sent less than PROBE_BOUND seconds ago, goes alone.
+    local sent = tonumber(last[2]) - tonumber(ARGV[2])
+    if tonumber(last[2]) > now and sent > now - PROBE_BOUND then return {0, '0.005'} end
   end
   if n >= max then
     local leaving = redis.call('ZRANGE', key, n - max, n - max, 'WITHSCORES')
@@ -171,7 +177,6 @@ class RedisRateLimiter(RateLimiter):
             raise ImportError(
                 "the shared rate limiter needs redis-py: pip install 'hubspot-partner-clients[redis]'"
             ) from None
-        self._url_shown = _without_password(url)
         self._redis: Any = redis.Redis.from_url(
             url,
             socket_timeout=REDIS_TIMEOUT,
@@ -179,6 +184,7 @@ class RedisRateLimiter(RateLimiter):
             retry=Retry(NoBackoff(), 0),  # a command that fails falls back at once
             retry_on_timeout=False,
         )
+        self._url_shown = _without_password(url)
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._prefix = account_key(token)
         self._meta = self._prefix + "windows"
@@ -344,9 +350,10 @@ class RedisRateLimiter(RateLimiter):
 
 
 def _without_password(url: str) -> str:
-    """The URL as logs and reprs may show it: no password."""
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
-        return "<a Redis URL>"
-    return str(parsed.copy_with(password=None)) if parsed.password else url
+    """The URL as logs and reprs may show it: no password (redis-py has parsed it already)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port is not None else ""
+    return parts._replace(netloc=f"{user}{parts.hostname or ''}{port}").geturl()

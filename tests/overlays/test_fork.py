@@ -8,6 +8,7 @@ held) at the instant of the fork.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterator
 
@@ -106,3 +107,26 @@ def test_the_redis_limiter_keeps_working_across_fork(double: HubSpotDouble) -> N
         seen = redis.Redis.from_url(redis_server.url)
         counted = sum(seen.zcard(k) for k in seen.keys("*window:ten-secondly"))
         assert counted >= CHILDREN * CALLS  # the children counted in Redis, not only locally
+
+
+def test_in_the_child_the_parents_pools_and_requests_are_left_alone(
+    double: HubSpotDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What os.register_at_fork's hooks do in a child, run here where coverage and asserts see it.
+    client = create_client(double.token, base_url=double.base_url, rate_limit_redis="")
+    with client:
+        get_by_id.sync(str(FIRST_ID), client=client)
+        parents = client.get_httpx_client()
+        assert client.limiter is not None
+        in_flight = client.limiter.acquire()
+        assert in_flight is not None
+        client._pools._after_fork_in_child()
+        client.limiter._after_fork_in_child()
+        monkeypatch.setattr(os, "getpid", lambda: -1)  # "another process"
+        assert client.get_httpx_client() is not parents  # a new client, on new pools
+        assert not parents.is_closed  # the parent's is neither used nor closed
+        assert all(c.answered for c in client.limiter._account.sent)  # answered to the parent
+        assert get_by_id.sync(str(FIRST_ID + 1), client=client).id == str(FIRST_ID + 1)
+        client.close()  # the child's own client and pools
+        monkeypatch.undo()
+    parents.close()

@@ -127,6 +127,14 @@ MALFORMED = {
         },
         "more than",
     ),
+    "remaining beside a garbled window": (
+        {
+            "X-HubSpot-RateLimit-Max": "many",
+            "X-HubSpot-RateLimit-Interval-Milliseconds": "1000",
+            "X-HubSpot-RateLimit-Remaining": "0",
+        },
+        "not a whole number",
+    ),
     "remaining garbled": ({"X-HubSpot-RateLimit-Remaining": "1.5"}, "not a whole number"),
     "more left today than the day holds": (
         {"X-HubSpot-RateLimit-Daily": "10", "X-HubSpot-RateLimit-Daily-Remaining": "0x20"},
@@ -154,6 +162,9 @@ def test_malformed_or_disagreeing_headers_are_ignored_with_one_warning(
     # What was garbled is left out; the window is the one the limiter knew.
     window = _window(client)
     assert window in {(100, 10.0), (20, 1.0)}
+    assert client.limiter is not None
+    if case == "remaining beside a garbled window":  # a Remaining of a window it garbled: not booked
+        assert len(client.limiter._account.sent) == 5
     if case == "more remaining than the window":
         assert window == (20, 1.0)  # the window itself held together
         assert client.limiter is not None

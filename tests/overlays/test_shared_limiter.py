@@ -25,6 +25,7 @@ from hubspot_double.redis_server import RedisServer, redis_server_binary
 from hubspot_partner_clients.api.partner_clients import get_by_id
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
+from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.shared_limiter import REDIS_URL_ENV, RedisRateLimiter, account_key
 
 redis = pytest.importorskip("redis")
@@ -251,3 +252,77 @@ def test_the_daily_budget_is_shared(redis_server: RedisServer) -> None:
 
         asyncio.run(other_process())
         assert [r.status for r in small.requests] == [200, 200, 200]
+
+
+def test_async_calls_fall_back_and_return_to_redis(
+    double: HubSpotDouble, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    double.reset()
+    client = _client(double, redis_server.url)
+    limiter = client.limiter
+    assert isinstance(limiter, RedisRateLimiter)
+
+    async def burst(start: int) -> list[str]:
+        answers = await asyncio.gather(
+            *(get_by_id.asyncio(str(FIRST_ID + start + i), client=client) for i in range(10))
+        )
+        return [a.id for a in answers]
+
+    async def main() -> None:
+        async with client:
+            assert await burst(0) == [str(FIRST_ID + i) for i in range(10)]
+            redis_server.stop()
+            assert await burst(10) == [str(FIRST_ID + 10 + i) for i in range(10)]  # locally
+            assert not _is_shared(limiter)
+            redis_server.start()
+            await asyncio.sleep(1.1)  # the next attempt to reach Redis
+            assert await burst(20) == [str(FIRST_ID + 20 + i) for i in range(10)]
+            assert _is_shared(limiter)
+
+    asyncio.run(main())
+    assert _statuses(double) == [200] * 30
+    assert len(_shared_warnings(caplog)) == 1
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_wait_past_the_deadline_gives_up_at_once(mode: str, redis_server: RedisServer) -> None:
+    limiter = RedisRateLimiter(redis_server.url, "t", RateLimit(max_requests=1, interval=60.0))
+    first = limiter.acquire()
+    assert first is not None
+    limiter.settle(first, None)
+    started = time.monotonic()
+    if mode == "sync":
+        assert limiter.acquire(deadline=time.monotonic() + 1) is None
+    else:
+        assert asyncio.run(limiter.acquire_async(deadline=time.monotonic() + 1)) is None
+    assert time.monotonic() - started < 0.5
+
+
+def test_redis_gone_between_the_send_and_the_answer(
+    redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    limiter = RedisRateLimiter(redis_server.url, "t")
+    reservation = limiter.acquire()
+    assert reservation is not None
+    redis_server.stop()
+    limiter.settle(reservation, None)  # neither raises nor hangs
+    assert not _is_shared(limiter)
+    assert len(_shared_warnings(caplog)) == 1
+    local = limiter.acquire()  # the local limiter carries on
+    assert local is not None
+    asyncio.run(limiter.settle_async(local, None))
+
+
+def test_after_fork_the_locks_are_new_and_redis_is_still_reached(redis_server: RedisServer) -> None:
+    limiter = RedisRateLimiter(redis_server.url, "t")
+    held = limiter._state
+    held.acquire()  # as if a parent's thread held it at the fork
+    try:
+        limiter._after_fork_in_child()
+        assert limiter._state is not held
+        reservation = limiter.acquire()
+        assert reservation is not None
+        limiter.settle(reservation, None)
+        assert _is_shared(limiter)
+    finally:
+        held.release()
