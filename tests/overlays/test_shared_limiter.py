@@ -22,10 +22,11 @@ import pytest
 from bench.shared import run_workers
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.redis_server import RedisServer, redis_server_binary
-from hubspot_partner_clients.api.partner_clients import get_by_id
+from hubspot_partner_clients.api.partner_clients import get_by_id, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
+from hubspot_partner_clients.models import PublicObjectSearchRequest
 from hubspot_partner_clients.shared_limiter import REDIS_URL_ENV, RedisRateLimiter, account_key
 
 redis = pytest.importorskip("redis")
@@ -326,3 +327,19 @@ def test_after_fork_the_locks_are_new_and_redis_is_still_reached(redis_server: R
         assert _is_shared(limiter)
     finally:
         held.release()
+
+
+def test_searches_spend_only_the_shared_search_window(
+    double: HubSpotDouble, redis_server: RedisServer
+) -> None:
+    double.reset()
+    body = PublicObjectSearchRequest(limit=1, filter_groups=[], sorts=[], properties=[])
+    with _client(double, redis_server.url) as client:
+        for _ in range(3):
+            search.sync(client=client, body=body)
+    seen = redis.Redis.from_url(redis_server.url)
+    prefix = account_key(double.token)
+    assert seen.zcard(prefix + "window:search") == 3
+    # Reconciling HubSpot's Remaining may book others' requests there, never these searches.
+    assert seen.zcard(prefix + "window:ten-secondly") == 0
+    assert _statuses(double) == [200] * 3
