@@ -229,18 +229,24 @@ class RedisRateLimiter(RateLimiter):
             self._in_flight += 1
             return Reservation(tuple(window.count(now, answered=False) for window in self._spent(windows)))
 
+    def _back(self) -> bool:
+        """Redis was away and may be back: tell it what this process sent meanwhile, first.
+
+        A restarted Redis has forgotten the window; were a request admitted before it is told,
+        the processes would together overrun the window. False while Redis is still away.
+        """
+        with self._lock:
+            account = self._account
+            account.wait(time.monotonic())
+            window, used = (account.max_requests, account.interval), len(account.sent)
+        return self._tell(window, max(0, window[0] - used), None)
+
     def _reached(self) -> None:
         if self._away_since is None:
             return
         with self._state:
             away, self._away_since = self._away_since, None
         if away is not None:
-            # A restarted Redis has forgotten the window: tell it what this process sent meanwhile.
-            with self._lock:
-                account = self._account
-                account.wait(time.monotonic())
-                window, used = (account.max_requests, account.interval), len(account.sent)
-            self._tell(window, max(0, window[0] - used), None)
             logger.info(
                 "the shared rate limiter's Redis at %s is back after %.1fs; limiting is shared again",
                 self._url_shown,
@@ -255,6 +261,8 @@ class RedisRateLimiter(RateLimiter):
     def _shared_reserve(self, windows: Sequence[str]) -> Reservation | float | None:
         """Count the request in Redis: its reservation, the seconds to wait, or None if Redis is away."""
         self._spent(windows)  # the same clear errors as the local limiter
+        if self._away_since is not None and not self._back():
+            return None
         member = uuid.uuid4().hex
         args: list[Any] = [member, IN_FLIGHT_BOUND, DAILY_HOLD]
         for name in windows:
@@ -322,11 +330,14 @@ class RedisRateLimiter(RateLimiter):
         """Follow HubSpot's headers locally (for the fallback) and in Redis, for every process."""
         super().observe(headers)
         said = _headers.read(headers)
-        if said is not None and self._may_try():
-            self._tell(said.window, said.remaining, said.daily_remaining)
+        if said is None or not self._may_try():
+            return
+        if self._away_since is not None and not self._back():
+            return
+        self._tell(said.window, said.remaining, said.daily_remaining)
 
-    def _tell(self, window: tuple[int, float] | None, remaining: int | None, daily: int | None) -> None:
-        """Record in Redis what HubSpot said of the account window and the day."""
+    def _tell(self, window: tuple[int, float] | None, remaining: int | None, daily: int | None) -> bool:
+        """Record in Redis what HubSpot said of the account window and the day; False if Redis is away."""
         args = [
             _ACCOUNT.name,
             window[0] if window is not None else "",
@@ -341,8 +352,9 @@ class RedisRateLimiter(RateLimiter):
             self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)
         except self._errors as exc:
             self._failed(exc)
-        else:
-            self._reached()
+            return False
+        self._reached()
+        return True
 
     def _after_fork_in_child(self) -> None:
         super()._after_fork_in_child()
