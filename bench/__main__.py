@@ -17,7 +17,7 @@ from . import _machine, _report
 from ._measure import Figure
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-FIGURES = ("parse", "per_call", "cold_import", "bulk", "paging")
+FIGURES = ("parse", "per_call", "cold_import", "bulk", "bulk_defaults", "shared", "paging")
 
 
 def _run_figure(key: str) -> Figure:

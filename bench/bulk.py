@@ -34,14 +34,25 @@ def floor_seconds(requests: int, max_requests: int, interval: float) -> float:
     return (math.ceil(requests / max_requests) - 1) * interval
 
 
-def run(*, updates: int = 10_000, max_requests: int = 20, interval: float = 1.0, runs: int = 3) -> Figure:
-    """Median wall time of `runs` bulk updates of `updates` objects, each from an empty window."""
+def run(
+    *,
+    updates: int = 10_000,
+    max_requests: int = 20,
+    interval: float = 1.0,
+    runs: int = 3,
+    configured: bool = True,
+) -> Figure:
+    """Median wall time of `runs` bulk updates of `updates` objects, each from an empty window.
+
+    `configured`: the client is given the double's window (``RateLimit``), as a user who knows it
+    would; else it has ``create_client()``'s defaults and learns the window from the headers.
+    """
     requests = math.ceil(updates / BATCH)
     floor = floor_seconds(requests, max_requests, interval)
     spec = DoubleSpec(
         objects=updates, rate_limited=True, max_requests=max_requests, interval_seconds=interval
     )
-    limit = RateLimit(max_requests=max_requests, interval=interval)
+    limit = RateLimit(max_requests=max_requests, interval=interval) if configured else None
     walls: list[float] = []
     too_many = 0
     not_applied = 0
@@ -55,7 +66,12 @@ def run(*, updates: int = 10_000, max_requests: int = 20, interval: float = 1.0,
                 {"id": str(FIRST_ID + i), "properties": {"partner_notes": f"bench run {r} #{i}"}}
                 for i in range(updates)
             ]
-            with create_client(double.token, base_url=double.base_url, rate_limit=limit) as client:
+            made = (
+                create_client(double.token, base_url=double.base_url, rate_limit=limit)
+                if limit is not None
+                else create_client(double.token, base_url=double.base_url)
+            )
+            with made as client:
                 start = time.perf_counter()
                 result = bulk_update(client, inputs)
                 walls.append(time.perf_counter() - start)
@@ -68,9 +84,15 @@ def run(*, updates: int = 10_000, max_requests: int = 20, interval: float = 1.0,
             for status, count in answered.items():
                 statuses[str(status)] = statuses.get(str(status), 0) + count
     wall = median(walls)
+    subject = (
+        f"create_client(rate_limit=RateLimit(max_requests={max_requests}, interval={interval:g}))"
+        if configured
+        else "create_client() defaults (the window learned from the double's headers)"
+    )
     return Figure(
-        key="bulk",
-        title=f"Bulk update {updates:,} at {max_requests}/{interval:g}s",
+        key="bulk" if configured else "bulk_defaults",
+        title=f"Bulk update {updates:,} at {max_requests}/{interval:g}s"
+        + ("" if configured else ", create_client() defaults"),
         unit="s/run",
         subject=wall,
         baseline=floor,
@@ -83,8 +105,7 @@ def run(*, updates: int = 10_000, max_requests: int = 20, interval: float = 1.0,
             f"floor = (ceil(N/W) - 1) * T = (ceil({requests}/{max_requests}) - 1) * {interval:g} s"
             f" = {floor:g} s: {requests} batch requests under a rolling window of W={max_requests}"
             f" per T={interval:g} s that starts empty (the last group of W cannot be sent earlier)",
-            f"subject: bulk_update (default concurrency) through create_client(rate_limit="
-            f"RateLimit(max_requests={max_requests}, interval={interval:g})); {runs} runs, a fresh client"
+            f"subject: bulk_update (default concurrency) through {subject}; {runs} runs, a fresh client"
             f" and an empty double window each; statuses the double answered: {statuses}",
             "the SDK limiter counts each request until `interval` after its answer (HubSpot receives"
             " it before then), so each window costs it one round trip more than the floor",

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from .limiter import RateLimit
     from .pagination import Page, SearchLimitError, apaginate, paginate
     from .retry import RetryEvent, RetryPolicy
+    from .shared_limiter import RedisRateLimiter
 
 # The public names of the hand-written modules, imported on first use (PEP 562)
 # so that `import hubspot_partner_clients` costs no more than the generated client.
@@ -105,6 +106,7 @@ _LAZY = {
     "paginate": ".pagination",
     "RetryEvent": ".retry",
     "RetryPolicy": ".retry",
+    "RedisRateLimiter": ".shared_limiter",
 }
 
 __all__ = (
@@ -130,6 +132,7 @@ __all__ = (
     "Page",
     "RateLimit",
     "RateLimitError",
+    "RedisRateLimiter",
     "RetryEvent",
     "RetryPolicy",
     "SearchLimitError",

@@ -4,6 +4,12 @@
 every operation as a method; the client also goes to every function of
 ``api.partner_clients``.
 
+After ``fork()`` the child never touches the parent's connections: the
+shared pools get a new lock and are dropped in the child (``os.register_at_fork``;
+dropped, not closed, since closing would end the parent's TLS sessions too), and
+a client whose httpx clients were built in another process builds new ones on
+first use in this one.
+
 The token travels only in the ``Authorization`` header of the httpx client
 (whose repr masks it); it is kept out of this client's repr and out of the
 headers dict that ``with_headers``/``evolve`` copy.
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -28,6 +35,7 @@ from attrs import define, evolve, field
 from .client import AuthenticatedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
+from .shared_limiter import REDIS_URL_ENV
 
 if TYPE_CHECKING:
     from .resources import AsyncResources, PartnerClients
@@ -56,6 +64,13 @@ class _Pools:
         self._lock = threading.Lock()
         self._sync: httpx.BaseTransport | None = None
         self._async: httpx.AsyncBaseTransport | None = None
+        _LIVE_POOLS.add(self)
+
+    def _after_fork_in_child(self) -> None:
+        # A parent's thread may have held the lock at the fork; the connections are the parent's.
+        self._lock = threading.Lock()
+        self._sync = None
+        self._async = None
 
     def sync(self, make: Any) -> httpx.BaseTransport:
         with self._lock:
@@ -68,6 +83,18 @@ class _Pools:
             if self._async is None:
                 self._async = make()
             return self._async
+
+
+_LIVE_POOLS: weakref.WeakSet[_Pools] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for pools in list(_LIVE_POOLS):
+        pools._after_fork_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @define
@@ -86,6 +113,8 @@ class HubSpotClient(AuthenticatedClient):
     on_retry: OnRetry | None = field(default=None, kw_only=True)
     """Called with a ``RetryEvent`` before each retry (for metrics)."""
     _pools: _Pools = field(factory=_Pools, kw_only=True, alias="_pools", repr=False)
+    _pid: int = field(factory=os.getpid, init=False, repr=False)
+    """The process the httpx clients were built in."""
 
     def with_options(
         self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | float | None = None
@@ -127,8 +156,16 @@ class HubSpotClient(AuthenticatedClient):
     def _path_prefix(self) -> str:
         return httpx.URL(self._base_url).raw_path.decode("ascii").rstrip("/")
 
+    def _forget_if_forked(self) -> None:
+        if self._pid != os.getpid():
+            # Built before a fork: the parent's; neither used nor closed here.
+            self._client = None
+            self._async_client = None
+            self._pid = os.getpid()
+
     def get_httpx_client(self) -> httpx.Client:
         """The httpx client, built on first use with retries and the shared limiter."""
+        self._forget_if_forked()
         if self._client is None:
             args = dict(self._httpx_args)
             given = args.pop("transport", None)
@@ -156,6 +193,7 @@ class HubSpotClient(AuthenticatedClient):
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The httpx async client, built on first use with retries and the shared limiter."""
+        self._forget_if_forked()
         if self._async_client is None:
             args = dict(self._httpx_args)
             given = args.pop("async_transport", None)
@@ -183,11 +221,13 @@ class HubSpotClient(AuthenticatedClient):
 
     def close(self) -> None:
         """Close the sync httpx client (and the pools it shares with its copies)."""
+        self._forget_if_forked()
         if self._client is not None:
             self._client.close()
 
     async def aclose(self) -> None:
         """Close the async httpx client (and the pools it shares with its copies)."""
+        self._forget_if_forked()
         if self._async_client is not None:
             await self._async_client.aclose()
 
@@ -202,6 +242,7 @@ def create_client(
     on_retry: OnRetry | None = None,
     headers: dict[str, str] | None = None,
     httpx_args: dict[str, Any] | None = None,
+    rate_limit_redis: str | None = None,
 ) -> HubSpotClient:
     """A client ready to call HubSpot: token, retries, rate limiting and timeouts set.
 
@@ -210,8 +251,14 @@ def create_client(
     the httpx clients (``transport``/``async_transport`` replace the inner
     transports the retries wrap).
 
+    ``rate_limit_redis`` (default: the ``HUBSPOT_RATE_LIMIT_REDIS_URL`` environment variable) is a
+    Redis URL: the limiter is then shared, through that Redis, by every client of the account in
+    any process or machine (``shared_limiter.RedisRateLimiter``; needs the ``redis`` extra). An
+    empty string keeps the limiter local whatever the environment says.
+
     Raises:
-        ConfigurationError: neither ``token`` nor ``HUBSPOT_ACCESS_TOKEN`` is set.
+        ConfigurationError: neither ``token`` nor ``HUBSPOT_ACCESS_TOKEN`` is set, or a Redis URL
+            is given without redis-py installed.
     """
     if token is None:
         token = os.environ.get(TOKEN_ENV) or None
@@ -224,9 +271,31 @@ def create_client(
         base_url=base_url,
         token=token,
         retry=retry if retry is not None else RetryPolicy(),
-        limiter=RateLimiter(rate_limit) if rate_limit is not None else None,
+        limiter=_limiter(token, rate_limit, rate_limit_redis),
         on_retry=on_retry,
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         headers=dict(headers or {}),
         httpx_args=dict(httpx_args or {}),
     )
+
+
+def _limiter(token: str, rate_limit: RateLimit | None, redis_url: str | None) -> RateLimiter | None:
+    if rate_limit is None:
+        return None
+    if redis_url is None:
+        redis_url = os.environ.get(REDIS_URL_ENV)
+    if not redis_url:
+        return RateLimiter(rate_limit)
+    from .shared_limiter import RedisRateLimiter
+
+    try:
+        return RedisRateLimiter(redis_url, token, rate_limit)
+    except ImportError as exc:
+        raise ConfigurationError(
+            f"{exc} (a Redis URL came from rate_limit_redis or {REDIS_URL_ENV})"
+        ) from None
+    except ValueError as exc:  # redis-py's words for a URL it cannot read
+        raise ConfigurationError(
+            f"the shared rate limiter's Redis URL cannot be used ({exc}); give one such as "
+            f"redis://localhost:6379/0 to rate_limit_redis or {REDIS_URL_ENV}"
+        ) from None

@@ -20,27 +20,42 @@ network, at the price of one round trip per window. A request spends exactly
 the windows its operation's row names: most spend the account's
 ``ten-secondly`` window; search spends only its own ``search`` window (HubSpot
 exempts it from the ten-second one), so searches never slow other calls.
-HubSpot's ``X-HubSpot-RateLimit-*`` headers describe the account window and
-can only tighten it: a
-smaller ``Max`` per interval replaces the configured one, and a ``Remaining``
-lower than this limiter's own count (other processes share the account) is
-recorded as requests answered now.
+HubSpot's ``X-HubSpot-RateLimit-*`` headers (``_headers.py`` reads them) state the
+account window: until the first answer the configured one holds (and only one
+request is in flight, so that a burst cannot overrun an account whose window is
+smaller); from then on the window is what ``Max`` per ``Interval-Milliseconds``
+say, larger or smaller, and a ``Remaining`` lower than this limiter's own count
+(other processes share the account) is recorded as requests answered now, never
+more than the window holds. ``Daily-Remaining`` at zero makes every call fail
+with the daily ``RateLimitError`` without sending (``DailyLimitReached``) for
+``DAILY_HOLD`` seconds, after which one request is let through to ask again.
+
+After ``fork()`` the child gets new locks (one held by a parent's thread at the
+fork would never be released) and counts the parent's requests in flight as
+answered at the fork (their answers go to the parent).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import httpx
 
+from . import _ratelimit_headers as _headers
+from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
 
-__all__ = ["RateLimit", "RateLimiter", "Reservation"]
+__all__ = ["DAILY_HOLD", "DailyLimitReached", "RateLimit", "RateLimiter", "Reservation"]
+
+logger = logging.getLogger(LOGGER_NAME)
 
 # The windows RateLimit's fields configure, by the document's names for them. Looked up on
 # import, so that a document that renames one fails here, naming it, instead of leaving a
@@ -104,10 +119,9 @@ class Reservation:
 class _Window:
     """A sliding log of counted requests; not thread-safe (the limiter's lock guards it)."""
 
-    __slots__ = ("configured", "interval", "max_requests", "sent")
+    __slots__ = ("interval", "max_requests", "sent")
 
     def __init__(self, max_requests: int, interval: float) -> None:
-        self.configured = (max_requests, interval)
         self.max_requests = max_requests
         self.interval = interval
         self.sent: deque[_Count] = deque()
@@ -144,8 +158,36 @@ def _at(count: _Count) -> float:
     return count.at
 
 
+class DailyLimitReached(Exception):
+    """HubSpot said the account's daily budget is spent: the request is not sent.
+
+    The transports turn it into the answer HubSpot would give (``response``), so that the call
+    raises the daily ``RateLimitError`` as if HubSpot had refused it.
+    """
+
+    def response(self, request: httpx.Request) -> httpx.Response:
+        """A 429 with HubSpot's DAILY body, made here: the request never left."""
+        body = {
+            "status": "error",
+            "message": "You have reached your daily limit (X-HubSpot-RateLimit-Daily-Remaining "
+            "was 0); not sent.",
+            "errorType": "RATE_LIMIT",
+            "category": "RATE_LIMITS",
+            "policyName": "DAILY",
+        }
+        return httpx.Response(429, json=body, request=request)
+
+
+DAILY_HOLD = 60.0
+"""Seconds calls fail at once after HubSpot said the daily budget is spent, before one asks again.
+
+HubSpot resets the day at midnight in the account's time zone, which this client cannot know."""
+# While the first request is in flight the account window is unknown; others recheck this often.
+_PROBE_POLL = 0.005
+
+
 class RateLimiter:
-    """Keeps every call of a client under the configured windows.
+    """Keeps every call of a client under the account's windows.
 
     Thread-safe and shared by threads and asyncio tasks: a ``threading.Lock``
     guards the windows for a few microseconds per request, and is never held
@@ -159,9 +201,15 @@ class RateLimiter:
         self._windows = {w.name: _Window(*self.config.window(w.name)) for w in OPERATIONS.windows}
         # The window HubSpot's X-HubSpot-RateLimit-* headers describe.
         self._account = self._windows[_ACCOUNT.name]
+        self._answered = False  # no answer yet: the first request goes alone
+        self._in_flight = 0
+        self._daily_remaining: int | None = None
+        self._daily_until = 0.0
+        self._warned = False
+        _LIVE.add(self)
 
     def __repr__(self) -> str:
-        return f"RateLimiter({self.config!r})"
+        return f"{type(self).__name__}({self.config!r})"
 
     def _spent(self, windows: Sequence[str]) -> list[_Window]:
         if isinstance(windows, str):
@@ -178,14 +226,26 @@ class RateLimiter:
             ) from None
 
     def _reserve(self, windows: Sequence[str]) -> Reservation | float:
-        """Count one request in each of `windows` and return its reservation, or the seconds to wait first."""
+        """Count one request in each of `windows` and return its reservation, or the seconds to wait first.
+
+        Raises DailyLimitReached when HubSpot said the day's budget is spent.
+        """
         spent = self._spent(windows)
         with self._lock:
             now = time.monotonic()
+            if self._daily_remaining is not None and self._daily_remaining <= 0:
+                if now < self._daily_until:
+                    raise DailyLimitReached()
+                self._daily_until = now + DAILY_HOLD  # this one asks; the others keep failing
+            if not self._answered and self._in_flight:
+                return _PROBE_POLL
             # Every window is asked (each drops its expired counts), the longest wait wins.
             wait = max([window.wait(now) for window in spent], default=0.0)
             if wait > 0.0:
                 return wait
+            self._in_flight += 1
+            if self._daily_remaining is not None:
+                self._daily_remaining -= 1
             return Reservation(tuple(window.count(now, answered=False) for window in spent))
 
     def acquire(
@@ -196,7 +256,8 @@ class RateLimiter:
         ``windows`` are an operation's ``rate_limit_windows`` (by default, what a request of no
         known operation spends). Returns the reservation to ``settle`` when the request is
         answered. ``deadline`` is a ``time.monotonic()`` instant: when the wait would pass it,
-        return None at once without counting the request.
+        return None at once without counting the request. Raises DailyLimitReached when
+        HubSpot's daily budget is spent.
         """
         reserved = self._reserve(windows)
         while not isinstance(reserved, Reservation):
@@ -219,45 +280,81 @@ class RateLimiter:
         return reserved
 
     def settle(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
-        """The request was answered (or failed) now: count it from now on; ``observe`` the headers."""
+        """The request was answered (``headers``) or failed (None) now: count it from now on."""
         with self._lock:
             now = time.monotonic()
+            self._in_flight = max(0, self._in_flight - 1)
+            if headers is not None:
+                self._answered = True
             for counted in reservation._counts:
                 counted.at = now
                 counted.answered = True
         if headers is not None:
             self.observe(headers)
 
+    async def settle_async(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
+        """``settle`` for asyncio (a shared limiter's settling must not block the event loop)."""
+        self.settle(reservation, headers)
+
+    def _warn_once(self, problem: str) -> None:
+        if not self._warned:
+            self._warned = True
+            logger.warning(
+                "ignoring X-HubSpot-RateLimit headers that do not hold together (%s); the limiter "
+                "keeps what it knew; further such headers are ignored silently",
+                problem,
+            )
+
     def observe(self, headers: httpx.Headers) -> None:
-        """Tighten the account window from HubSpot's X-HubSpot-RateLimit-* headers."""
-        remaining_text = headers.get("x-hubspot-ratelimit-remaining")
-        if remaining_text is None:  # most cheaply: HubSpot said nothing
+        """Follow the account window and the daily budget that HubSpot's headers state."""
+        said = _headers.read(headers)
+        if said is None:  # most cheaply: HubSpot said nothing
             return
-        try:
-            remaining = int(remaining_text)
-            max_text = headers.get("x-hubspot-ratelimit-max")
-            interval_text = headers.get("x-hubspot-ratelimit-interval-milliseconds")
-            server_max = int(max_text) if max_text is not None else None
-            server_interval = int(interval_text) / 1000 if interval_text is not None else None
-        except ValueError:
-            return  # a garbled header must not break a call that succeeded
+        if said.problem is not None:
+            self._warn_once(said.problem)
         with self._lock:
-            account = self._account
-            max_requests, interval = account.configured
-            if (
-                server_max is not None
-                and server_interval is not None
-                and server_max > 0
-                and server_interval > 0
-                and server_max / server_interval < max_requests / interval
-            ):
-                max_requests, interval = server_max, server_interval
-            account.max_requests, account.interval = max_requests, interval
             now = time.monotonic()
-            account.wait(now)  # drops the counts that have left the window
-            # HubSpot counts fewer left than we do: someone else spends this
-            # account's budget. Count the difference as answered now, so that
-            # we slow down for one interval instead of provoking 429s.
-            missing = (max_requests - len(account.sent)) - max(0, remaining)
-            for _ in range(missing):
-                account.count(now, answered=True)
+            self._learn(said, now)
+
+    def _learn(self, said: _headers.RateLimitHeaders, now: float) -> None:
+        """Apply what the headers said (the lock is held)."""
+        if said.daily_remaining is not None:
+            self._daily_remaining = said.daily_remaining
+            if said.daily_remaining <= 0:
+                self._daily_until = now + DAILY_HOLD
+        account = self._account
+        if said.window is not None:
+            account.max_requests, account.interval = said.window
+        if said.remaining is None:
+            return
+        account.wait(now)  # drops the counts that have left the window
+        # HubSpot counts fewer left than we do: someone else spends this
+        # account's budget. Count the difference as answered now, so that
+        # we slow down for one interval instead of provoking 429s; never
+        # more than the window holds.
+        missing = account.max_requests - said.remaining - len(account.sent)
+        for _ in range(missing):
+            account.count(now, answered=True)
+
+    def _after_fork_in_child(self) -> None:
+        # The parent's lock may have been held by one of its threads at the fork; the requests
+        # the parent had in flight are answered to the parent, never here.
+        self._lock = threading.Lock()
+        now = time.monotonic()
+        for window in self._windows.values():
+            for counted in window.sent:
+                if not counted.answered:
+                    counted.at, counted.answered = now, True
+        self._in_flight = 0
+
+
+_LIVE: weakref.WeakSet[RateLimiter] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for limiter in list(_LIVE):
+        limiter._after_fork_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)

@@ -4,7 +4,8 @@
 many attempts and how long, ``RetryEvent`` is what ``on_retry`` receives.
 
 What is retried (``_decide``, shared by the sync and async transports):
-429 (not ``DAILY``) after ``Retry-After`` or the rate-limit interval header;
+429 (not ``DAILY``: when the limiter knows the day's budget is spent, the
+call gets HubSpot's DAILY answer without sending) after ``Retry-After`` or the rate-limit interval header;
 500/502/503/504; connection errors, timeouts, a connection closed mid-answer,
 and a 2xx body that is not complete JSON (cut short, empty, a proxy's page).
 A request that may have reached HubSpot is retried only when its operation is
@@ -38,7 +39,7 @@ import httpx
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
 from .errors import parse_retry_after
-from .limiter import RateLimiter
+from .limiter import DailyLimitReached, RateLimiter
 
 __all__ = ["AsyncRetryTransport", "ResponseTooLarge", "RetryEvent", "RetryPolicy", "RetryTransport"]
 
@@ -451,7 +452,10 @@ class RetryTransport(httpx.BaseTransport):
             call.start_attempt()
             reservation = None
             if limiter is not None:
-                reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
+                try:
+                    reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
+                except DailyLimitReached as exc:
+                    return exc.response(request)
                 if reservation is None:
                     return _give_up(result)
             headers = None
@@ -510,7 +514,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             call.start_attempt()
             reservation = None
             if limiter is not None:
-                reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
+                try:
+                    reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
+                except DailyLimitReached as exc:
+                    return exc.response(request)
                 if reservation is None:
                     return _give_up(result)
             headers = None
@@ -527,7 +534,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 result, outcome = call.response(response, raw)
             finally:
                 if limiter is not None and reservation is not None:
-                    limiter.settle(reservation, headers)
+                    await limiter.settle_async(reservation, headers)
             wait = call.next_wait(outcome)
             if wait is None:
                 return _give_up(result)

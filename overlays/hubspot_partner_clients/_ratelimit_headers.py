@@ -1,0 +1,86 @@
+"""HubSpot's ``X-HubSpot-RateLimit-*`` answer headers, read once into what the limiters act on.
+
+HubSpot states the account window (``-Max`` requests per ``-Interval-Milliseconds``), what is left
+of it (``-Remaining``), the daily limit (``-Daily``) and what is left of it (``-Daily-Remaining``).
+A part that is malformed (not a whole number, a window of zero) or that disagrees with the rest
+(a window with only one of its two sizes, more remaining than the window or the day holds) is left
+out and named in ``problem``, so that the limiter keeps what it knew and says so once; the answer
+itself is not affected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+__all__ = ["RateLimitHeaders", "read"]
+
+MAX = "x-hubspot-ratelimit-max"
+INTERVAL = "x-hubspot-ratelimit-interval-milliseconds"
+REMAINING = "x-hubspot-ratelimit-remaining"
+DAILY = "x-hubspot-ratelimit-daily"
+DAILY_REMAINING = "x-hubspot-ratelimit-daily-remaining"
+_ALL = (MAX, INTERVAL, REMAINING, DAILY, DAILY_REMAINING)
+
+
+@dataclass(frozen=True)
+class RateLimitHeaders:
+    """What one answer's headers say that holds together; None where they say nothing usable."""
+
+    window: tuple[int, float] | None = None
+    """(max requests, interval in seconds) of the account window."""
+    remaining: int | None = None
+    daily_remaining: int | None = None
+    problem: str | None = None
+    """Why some header was left out, for the one warning; None when all were usable."""
+
+
+def _whole(headers: httpx.Headers, name: str, problems: list[str]) -> int | None:
+    text = headers.get(name)
+    if text is None:
+        return None
+    try:
+        value = int(text.strip())
+    except ValueError:
+        problems.append(f"{name}: {text[:40]!r} is not a whole number")
+        return None
+    if value < 0:
+        problems.append(f"{name}: {value} is negative")
+        return None
+    return value
+
+
+def read(headers: httpx.Headers) -> RateLimitHeaders | None:
+    """The usable parts of `headers`; None (cheaply) when they carry no rate-limit header at all."""
+    if not any(name in headers for name in _ALL):
+        return None
+    problems: list[str] = []
+    max_requests = _whole(headers, MAX, problems)
+    interval_ms = _whole(headers, INTERVAL, problems)
+    remaining = _whole(headers, REMAINING, problems)
+    daily = _whole(headers, DAILY, problems)
+    daily_remaining = _whole(headers, DAILY_REMAINING, problems)
+
+    window: tuple[int, float] | None = None
+    if max_requests is not None and interval_ms is not None:
+        if max_requests == 0 or interval_ms == 0:
+            problems.append(f"a window of {max_requests} per {interval_ms} ms admits nothing")
+        else:
+            window = (max_requests, interval_ms / 1000)
+    elif (MAX in headers) != (INTERVAL in headers):
+        problems.append(f"{MAX} and {INTERVAL} must come together")
+    if remaining is not None and window is not None and remaining > window[0]:
+        problems.append(f"{REMAINING} {remaining} is more than {MAX} {window[0]}")
+        remaining = None
+    if remaining is not None and window is None and MAX in headers:
+        remaining = None  # relative to a window the same answer garbled: meaningless
+    if daily_remaining is not None and daily is not None and daily_remaining > daily:
+        problems.append(f"{DAILY_REMAINING} {daily_remaining} is more than {DAILY} {daily}")
+        daily_remaining = None
+    return RateLimitHeaders(
+        window=window,
+        remaining=remaining,
+        daily_remaining=daily_remaining,
+        problem="; ".join(problems) or None,
+    )

@@ -1,0 +1,371 @@
+"""A rate limiter shared by every process and machine of one account, kept in Redis.
+
+Hooks: no generated code. ``RedisRateLimiter`` is a ``limiter.RateLimiter`` (the transports and
+``hubspot_client.HubSpotClient`` use it as one); ``create_client(rate_limit_redis=...)`` or the
+``HUBSPOT_RATE_LIMIT_REDIS_URL`` environment variable builds it. Needs the ``redis`` extra.
+
+The windows live in Redis, with the same meaning as the local limiter's: one sorted set per
+window, of the requests counted in it, each scored by the instant it counts from (its send, pushed
+``IN_FLIGHT_BOUND`` seconds ahead until it is answered, so that it cannot leave while in flight;
+its answer after that). Each acquire, settle and observe is one Lua script, atomic on the server
+and timed by the server's clock, so that machines whose clocks differ still agree. The windows
+learned from HubSpot's headers, the daily budget and "an answer has arrived" are one hash, shared
+too: a new process starts with the window another one learned.
+
+Keys are ``hubspot-partner-clients:rate-limit:<hash>:...``, the hash a keyed BLAKE2b of the token
+(HubSpot limits each app on each account, which one token names): it identifies the account
+without revealing the token, which never reaches Redis.
+
+When Redis does not answer within ``REDIS_TIMEOUT`` seconds (down, unreachable, slow), the call
+goes on under the local limiter this class also is (it kept following HubSpot's headers), one
+warning is logged, and Redis is asked again every ``RECONNECT_EVERY`` seconds; when it answers, the
+shared limiting resumes (logged at INFO). redis-py's connection pool rebuilds itself in a forked
+child, so the limiter keeps working across ``fork()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import threading
+import time
+import urllib.parse
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from . import _ratelimit_headers as _headers
+from ._constants import LOGGER_NAME
+from ._operations import OPERATIONS
+from .limiter import _ACCOUNT, DAILY_HOLD, DailyLimitReached, RateLimit, RateLimiter, Reservation
+
+__all__ = ["REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
+
+logger = logging.getLogger(LOGGER_NAME)
+
+REDIS_URL_ENV = "HUBSPOT_RATE_LIMIT_REDIS_URL"
+REDIS_TIMEOUT = 0.25
+"""Seconds a Redis command (or connecting) may take before the local limiter takes over."""
+RECONNECT_EVERY = 1.0
+"""Seconds between attempts to reach Redis again while it is away."""
+IN_FLIGHT_BOUND = 120.0
+"""Seconds a request counts as in flight at most: a process that died mid-request frees its slot."""
+LEARNED_TTL = 86_400
+"""Seconds the learned windows and the daily budget are kept after the last answer that told them."""
+_PREFIX = "hubspot-partner-clients:rate-limit:"
+# While no answer has reached any process, one request goes alone; a process that died sending it
+# holds the others up this long at most (PROBE_BOUND in the script).
+_PROBE_POLL = 0.005
+
+# KEYS: the window sets spent, then the shared hash. ARGV: member, in-flight bound, hold seconds,
+# then (name, configured max, configured interval) per window.
+# Returns {status, seconds}: 1 counted, 0 wait that long, -1 the day's budget is spent.
+_ACQUIRE = """
+local PROBE_BOUND = 10
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local meta = KEYS[#KEYS]
+local daily = redis.call('HGET', meta, 'daily_remaining')
+if daily and tonumber(daily) <= 0 then
+  local hold = tonumber(redis.call('HGET', meta, 'daily_until') or '0')
+  if now < hold then return {-1, '0'} end
+  redis.call('HSET', meta, 'daily_until', tostring(now + tonumber(ARGV[3])))
+end
+local answered = redis.call('HGET', meta, 'answered')
+local wait = 0
+for i = 1, #KEYS - 1 do
+  local key = KEYS[i]
+  local name = ARGV[1 + 3 * i]
+  local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[2 + 3 * i])
+  local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[3 + 3 * i])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
+  local n = redis.call('ZCARD', key)
+  if not answered and n > 0 then
+    local last = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+    -- The first request in flight, sent less than PROBE_BOUND seconds ago, goes alone.
+    local sent = tonumber(last[2]) - tonumber(ARGV[2])
+    if tonumber(last[2]) > now and sent > now - PROBE_BOUND then return {0, '0.005'} end
+  end
+  if n >= max then
+    local leaving = redis.call('ZRANGE', key, n - max, n - max, 'WITHSCORES')
+    local at = tonumber(leaving[2])
+    local w = interval
+    if at <= now then w = at + interval - now end
+    if w > wait then wait = w end
+  end
+end
+if wait > 0 then return {0, tostring(wait)} end
+local bound = tonumber(ARGV[2])
+for i = 1, #KEYS - 1 do
+  redis.call('ZADD', KEYS[i], now + bound, ARGV[1])
+  redis.call('EXPIRE', KEYS[i], math.ceil(bound + 3600))
+end
+if daily then redis.call('HINCRBY', meta, 'daily_remaining', -1) end
+return {1, '0'}
+"""
+
+# KEYS: the window sets the request spent, then the shared hash. ARGV: member.
+_SETTLE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+for i = 1, #KEYS - 1 do redis.call('ZADD', KEYS[i], 'XX', now, ARGV[1]) end
+redis.call('HSET', KEYS[#KEYS], 'answered', '1')
+return 1
+"""
+
+# KEYS: the account window's set, the shared hash. ARGV: window name, max, interval (or ''),
+# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval.
+_OBSERVE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local key, meta, name = KEYS[1], KEYS[2], ARGV[1]
+if ARGV[2] ~= '' then
+  redis.call('HSET', meta, name .. ':max', ARGV[2], name .. ':interval', ARGV[3])
+end
+redis.call('HSET', meta, 'answered', '1')
+if ARGV[5] ~= '' then
+  redis.call('HSET', meta, 'daily_remaining', ARGV[5])
+  if tonumber(ARGV[5]) <= 0 then redis.call('HSET', meta, 'daily_until', tostring(now + tonumber(ARGV[6]))) end
+end
+redis.call('EXPIRE', meta, tonumber(ARGV[7]))
+if ARGV[4] == '' then return 0 end
+local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[8])
+local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[9])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
+local missing = max - tonumber(ARGV[4]) - redis.call('ZCARD', key)
+for i = 1, missing do redis.call('ZADD', key, now, 'seen:' .. tostring(now) .. ':' .. i) end
+if missing > 0 then redis.call('EXPIRE', key, math.ceil(interval + 3600)) end
+return missing
+"""
+
+
+def account_key(token: str) -> str:
+    """The Redis key prefix of the account (and app) `token` belongs to; the token cannot be read back."""
+    digest = hashlib.blake2b(token.encode(), digest_size=16, key=b"hubspot-partner-clients/rate-limit")
+    return f"{_PREFIX}{digest.hexdigest()}:"
+
+
+class _SharedReservation(Reservation):
+    """A request counted in Redis, and in the local windows too (what they hold should Redis go away)."""
+
+    __slots__ = ("_member", "_windows")
+
+    def __init__(self, counts: Reservation, member: str, windows: tuple[str, ...]) -> None:
+        super().__init__(counts._counts)
+        self._member = member
+        self._windows = windows
+
+
+class RedisRateLimiter(RateLimiter):
+    """A ``RateLimiter`` whose windows are shared, through Redis, by every client of one account.
+
+    ``url`` is a Redis URL (``redis://host:6379/0``, ``rediss://...``); ``token`` the account's
+    token, of which only a keyed hash is kept. ``config`` is the window until HubSpot states one,
+    and the local limiter's while Redis is away.
+    """
+
+    def __init__(self, url: str, token: str, config: RateLimit | None = None) -> None:
+        super().__init__(config)
+        try:
+            import redis
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
+        except ImportError:
+            raise ImportError(
+                "the shared rate limiter needs redis-py: pip install 'hubspot-partner-clients[redis]'"
+            ) from None
+        self._redis: Any = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT,
+            socket_connect_timeout=REDIS_TIMEOUT,
+            retry=Retry(NoBackoff(), 0),  # a command that fails falls back at once
+            retry_on_timeout=False,
+        )
+        self._url_shown = _without_password(url)
+        self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
+        self._prefix = account_key(token)
+        self._meta = self._prefix + "windows"
+        self._acquire = self._redis.register_script(_ACQUIRE)
+        self._settle = self._redis.register_script(_SETTLE)
+        self._observe = self._redis.register_script(_OBSERVE)
+        self._state = threading.Lock()
+        self._away_since: float | None = None
+        self._next_try = 0.0
+
+    def __repr__(self) -> str:
+        return f"RedisRateLimiter({self._url_shown!r}, {self.config!r})"
+
+    @property
+    def shared(self) -> bool:
+        """Whether Redis answered the last time it was asked (False: limiting locally)."""
+        return self._away_since is None
+
+    # -- Redis availability -------------------------------------------------------------------
+
+    def _may_try(self) -> bool:
+        return self._away_since is None or time.monotonic() >= self._next_try
+
+    def _failed(self, exc: BaseException) -> None:
+        with self._state:
+            now = time.monotonic()
+            self._next_try = now + RECONNECT_EVERY
+            if self._away_since is not None:
+                return
+            self._away_since = now
+        logger.warning(
+            "the shared rate limiter's Redis at %s does not answer (%s); limiting this process "
+            "alone, from HubSpot's headers, until it is back (retried every %gs)",
+            self._url_shown,
+            type(exc).__name__,
+            RECONNECT_EVERY,
+        )
+
+    def _count_locally(self, windows: Sequence[str]) -> Reservation:
+        with self._lock:
+            now = time.monotonic()
+            self._in_flight += 1
+            return Reservation(tuple(window.count(now, answered=False) for window in self._spent(windows)))
+
+    def _back(self) -> bool:
+        """Redis was away and may be back: tell it what this process sent meanwhile, first.
+
+        A restarted Redis has forgotten the window; were a request admitted before it is told,
+        the processes would together overrun the window. False while Redis is still away.
+        """
+        with self._lock:
+            account = self._account
+            account.wait(time.monotonic())
+            window, used = (account.max_requests, account.interval), len(account.sent)
+        return self._tell(window, max(0, window[0] - used), None)
+
+    def _reached(self) -> None:
+        if self._away_since is None:
+            return
+        with self._state:
+            away, self._away_since = self._away_since, None
+        if away is not None:
+            logger.info(
+                "the shared rate limiter's Redis at %s is back after %.1fs; limiting is shared again",
+                self._url_shown,
+                time.monotonic() - away,
+            )
+
+    # -- the scripts ----------------------------------------------------------------------------
+
+    def _keys(self, windows: Sequence[str]) -> list[str]:
+        return [*(self._prefix + "window:" + name for name in windows), self._meta]
+
+    def _shared_reserve(self, windows: Sequence[str]) -> Reservation | float | None:
+        """Count the request in Redis: its reservation, the seconds to wait, or None if Redis is away."""
+        self._spent(windows)  # the same clear errors as the local limiter
+        if self._away_since is not None and not self._back():
+            return None
+        member = uuid.uuid4().hex
+        args: list[Any] = [member, IN_FLIGHT_BOUND, DAILY_HOLD]
+        for name in windows:
+            args += [name, *self.config.window(name)]
+        try:
+            status, seconds = self._acquire(keys=self._keys(windows), args=args)
+        except self._errors as exc:
+            self._failed(exc)
+            return None
+        self._reached()
+        if int(status) == -1:
+            raise DailyLimitReached()
+        if int(status) == 1:
+            return _SharedReservation(self._count_locally(windows), member, tuple(windows))
+        return max(float(seconds), _PROBE_POLL)
+
+    def acquire(
+        self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
+    ) -> Reservation | None:
+        """``RateLimiter.acquire`` on the shared windows; on the local ones while Redis is away."""
+        while self._may_try():
+            reserved = self._shared_reserve(windows)
+            if reserved is None:
+                break
+            if isinstance(reserved, Reservation):
+                return reserved
+            if deadline is not None and time.monotonic() + reserved > deadline:
+                return None
+            time.sleep(reserved)
+        return super().acquire(windows, deadline=deadline)
+
+    async def acquire_async(
+        self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
+    ) -> Reservation | None:
+        """``acquire`` for asyncio: Redis is asked from a worker thread, the task sleeps."""
+        while self._may_try():
+            reserved = await asyncio.to_thread(self._shared_reserve, windows)
+            if reserved is None:
+                break
+            if isinstance(reserved, Reservation):
+                return reserved
+            if deadline is not None and time.monotonic() + reserved > deadline:
+                return None
+            await asyncio.sleep(reserved)
+        return await super().acquire_async(windows, deadline=deadline)
+
+    def settle(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
+        """Count the request from its answer, where it was counted; follow HubSpot's headers."""
+        if isinstance(reservation, _SharedReservation) and self._may_try():
+            try:
+                self._settle(keys=self._keys(reservation._windows), args=[reservation._member])
+            except self._errors as exc:
+                # Its count leaves Redis IN_FLIGHT_BOUND seconds after its send instead.
+                self._failed(exc)
+        super().settle(reservation, headers)  # the local windows, and observe()
+
+    async def settle_async(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
+        """``settle`` from a worker thread, so that the event loop never waits for Redis."""
+        if isinstance(reservation, _SharedReservation):
+            await asyncio.to_thread(self.settle, reservation, headers)
+        else:
+            super().settle(reservation, headers)
+
+    def observe(self, headers: httpx.Headers) -> None:
+        """Follow HubSpot's headers locally (for the fallback) and in Redis, for every process."""
+        super().observe(headers)
+        said = _headers.read(headers)
+        if said is None or not self._may_try():
+            return
+        if self._away_since is not None and not self._back():
+            return
+        self._tell(said.window, said.remaining, said.daily_remaining)
+
+    def _tell(self, window: tuple[int, float] | None, remaining: int | None, daily: int | None) -> bool:
+        """Record in Redis what HubSpot said of the account window and the day; False if Redis is away."""
+        args = [
+            _ACCOUNT.name,
+            window[0] if window is not None else "",
+            window[1] if window is not None else "",
+            remaining if remaining is not None else "",
+            daily if daily is not None else "",
+            DAILY_HOLD,
+            LEARNED_TTL,
+            *self.config.window(_ACCOUNT.name),
+        ]
+        try:
+            self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)
+        except self._errors as exc:
+            self._failed(exc)
+            return False
+        self._reached()
+        return True
+
+    def _after_fork_in_child(self) -> None:
+        super()._after_fork_in_child()
+        self._state = threading.Lock()
+
+
+def _without_password(url: str) -> str:
+    """The URL as logs and reprs may show it: no password (redis-py has parsed it already)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port is not None else ""
+    return parts._replace(netloc=f"{user}{parts.hostname or ''}{port}").geturl()
