@@ -1,4 +1,4 @@
-"""The run's output: a plain-text table for people, and JSON for the README and for comparisons."""
+"""The run's output: a plain-text table for people, and JSON for MAINTAINING.md and for comparisons."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Figure 5, paging: every object of a 100,000-object double through ``paginate(list_page.sync)``,
+"""Figure 7, paging: every object of a 100,000-object double through ``paginate(list_page.sync)``,
 against a plain-httpx cursor loop that only decodes each page's JSON.
 
 Time and memory are measured in separate passes: tracemalloc slows allocation-heavy code several

@@ -1,4 +1,4 @@
-"""The client-side rate limiter (overlays/limiter.py) against the double's real windows."""
+"""The client-side rate limiter (overlays/hubspot_partner_clients/limiter.py) against the double."""
 
 from __future__ import annotations
 

@@ -1,17 +1,8 @@
 """Bulk update and bulk read of any number of partner clients, with an exact account of each input.
 
-Hooks: calls the generated ``api.partner_clients.batch_update`` and ``api.partner_clients.batch_read``
-(``sync`` and ``asyncio``), builds ``SimplePublicObjectBatchInput``,
-``BatchInputSimplePublicObjectBatchInput``, ``SimplePublicObjectId`` and
-``BatchReadInputSimplePublicObjectId``, and reads ``results`` and ``errors`` (``StandardError.context``
-and ``.message``) of the batch responses. Retries and rate limiting are not done here: they live in
-the client's transport, so every chunk request is retried and paced by the client it is sent with.
-HubSpot's largest batch of each operation comes from the operation table
-(``_operations.Operation.max_inputs``): the largest and default chunk.
-
-The package's parts: ``_inputs`` (input checks, reading chunks), ``_ledger`` (accounting for an
-answer, the ledger), ``_journal`` (the SQLite journal), ``_run`` (the sync and async runners),
-``_result`` (what a run gives back); this module holds the public functions.
+Retries and rate limiting are not done here: they live in the client's transport, so every chunk
+request is retried and paced by the client it is sent with. A chunk is at most HubSpot's largest
+batch of its operation, as the document states it.
 
 Public API (sync, with threads; async mirrors with tasks)::
 
@@ -21,6 +12,15 @@ Public API (sync, with threads; async mirrors with tasks)::
 Each returns a ``BulkResult``; see its docstring for the account it gives and ``bulk_update`` for
 the rules (input checks, duplicates, lazy iterators, stopping, interruptions, the journal).
 """
+
+# Hooks: calls the generated api.partner_clients.batch_update and .batch_read (sync and
+# asyncio), builds SimplePublicObjectBatchInput, BatchInputSimplePublicObjectBatchInput,
+# SimplePublicObjectId and BatchReadInputSimplePublicObjectId, and reads results and errors
+# (StandardError.context and .message) of the batch responses. The largest batch of each
+# operation comes from the operation table (_operations.Operation.max_inputs).
+# The package's parts: _inputs (input checks, reading chunks), _ledger (accounting for an
+# answer, the ledger), _journal (the SQLite journal), _run (the sync and async runners),
+# _result (what a run gives back); this module holds the public functions.
 
 from __future__ import annotations
 
