@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import json
 import os
 import random
@@ -160,7 +161,8 @@ with open(out, "w") as f:
 
 
 def journalled(journal: Path, ids: list[str]) -> set[str]:
-    with sqlite3.connect(journal) as db:
+    # closing(): a connection's own `with` commits but does not close (Python 3.13 warns of that).
+    with contextlib.closing(sqlite3.connect(journal)) as db:
         return {ids[p] for (p,) in db.execute("SELECT position FROM inputs WHERE applied = 1")}
 
 

@@ -263,7 +263,8 @@ def test_the_wheel_carries_the_package_and_nothing_else(dist: list[Path]) -> Non
     # The long description the index shows is the users' README; maintainers read MAINTAINING.md.
     description = metadata.get_payload()
     assert isinstance(description, str)
-    assert description.strip() == (REPO / "README.md").read_text(encoding="utf-8").strip()
+    users_part = (REPO / "README.md").read_text(encoding="utf-8").split(README_END)[0]
+    assert description.strip() == users_part.strip()
     for maintainers in ("## Releasing", "## Benchmarks", "## Layout", "nox -"):
         assert maintainers not in description
     requires = metadata.get_all("Requires-Dist") or []
@@ -404,6 +405,9 @@ def test_a_consuming_project_tests_its_code_against_the_installed_double(
 
 # Runs one README example in the consumer's venv, recording what each of its lines prints, as
 # tests/test_readme.py does in-process: python RUNNER EXAMPLE OFFSET OUT.
+# Where README.md's users' part, the index's long description, ends (pyproject.toml's readme hook).
+README_END = "<!-- The package's description on the index ends here. -->"
+
 README_RUNNER = """\
 import builtins, io, json, sys
 
