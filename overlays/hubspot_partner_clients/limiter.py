@@ -284,13 +284,15 @@ class RateLimiter:
         with self._lock:
             now = time.monotonic()
             self._in_flight = max(0, self._in_flight - 1)
-            if headers is not None:
-                self._answered = True
             for counted in reservation._counts:
                 counted.at = now
                 counted.answered = True
         if headers is not None:
             self.observe(headers)
+            # Only once the window the answer states is in place: marked before, a request
+            # acquired in between would go under the configured window, in a burst.
+            with self._lock:
+                self._answered = True
 
     async def settle_async(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
         """``settle`` for asyncio (a shared limiter's settling must not block the event loop)."""

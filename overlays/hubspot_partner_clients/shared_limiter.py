@@ -107,12 +107,14 @@ if daily then redis.call('HINCRBY', meta, 'daily_remaining', -1) end
 return {1, '0'}
 """
 
-# KEYS: the window sets the request spent, then the shared hash. ARGV: member.
+# KEYS: the window sets the request spent, then the shared hash. ARGV: member, and '1' when this
+# settle marks the account answered ('0' when the answer states a window: _OBSERVE marks it then,
+# with the window, in one step; marked before, others would go under the configured window).
 _SETTLE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 for i = 1, #KEYS - 1 do redis.call('ZADD', KEYS[i], 'XX', now, ARGV[1]) end
-redis.call('HSET', KEYS[#KEYS], 'answered', '1')
+if ARGV[2] == '1' then redis.call('HSET', KEYS[#KEYS], 'answered', '1') end
 return 1
 """
 
@@ -313,7 +315,9 @@ class RedisRateLimiter(RateLimiter):
         """Count the request from its answer, where it was counted; follow HubSpot's headers."""
         if isinstance(reservation, _SharedReservation) and self._may_try():
             try:
-                self._settle(keys=self._keys(reservation._windows), args=[reservation._member])
+                # With rate-limit headers, observe() below marks the account answered with its window.
+                marks = "0" if headers is not None and _headers.read(headers) is not None else "1"
+                self._settle(keys=self._keys(reservation._windows), args=[reservation._member, marks])
             except self._errors as exc:
                 # Its count leaves Redis IN_FLIGHT_BOUND seconds after its send instead.
                 self._failed(exc)
