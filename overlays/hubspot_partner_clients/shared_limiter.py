@@ -117,7 +117,8 @@ return 1
 """
 
 # KEYS: the account window's set, the shared hash. ARGV: window name, max, interval (or ''),
-# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval.
+# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval,
+# the most requests of others one observation books (PLAUSIBLE_MAX).
 _OBSERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -135,7 +136,7 @@ if ARGV[4] == '' then return 0 end
 local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[8])
 local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[9])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
-local missing = max - tonumber(ARGV[4]) - redis.call('ZCARD', key)
+local missing = math.min(max - tonumber(ARGV[4]) - redis.call('ZCARD', key), tonumber(ARGV[10]))
 for i = 1, missing do redis.call('ZADD', key, now, 'seen:' .. tostring(now) .. ':' .. i) end
 if missing > 0 then redis.call('EXPIRE', key, math.ceil(interval + 3600)) end
 return missing
@@ -347,6 +348,7 @@ class RedisRateLimiter(RateLimiter):
             DAILY_HOLD,
             LEARNED_TTL,
             *self.config.window(_ACCOUNT.name),
+            _headers.PLAUSIBLE_MAX,
         ]
         try:
             self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)
