@@ -14,6 +14,8 @@ import httpx
 import pytest
 
 from hubspot_double import DoubleConfig, FaultConfig, FaultKind, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import errors as errors_module
+from hubspot_partner_clients import retry as retry_module
 from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page
 from hubspot_partner_clients.errors import HubSpotTimeoutError, RateLimitError, ServerError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
@@ -555,3 +557,8 @@ BATCH_ANSWER = {
     "startedAt": "2026-01-01T00:00:00Z",
     "completedAt": "2026-01-01T00:00:01Z",
 }
+
+
+def test_the_retry_and_the_error_agree_on_what_was_never_sent() -> None:
+    # One tuple: what the retry resends whatever the operation is what the error calls unsent.
+    assert vars(retry_module)["_NEVER_SENT"] is errors_module._NEVER_SENT  # imported, not redefined
