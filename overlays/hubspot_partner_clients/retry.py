@@ -29,13 +29,14 @@ import json
 import logging
 import random
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from ._bodies import ERROR_BODY_BYTES as _ERROR_BODY_BYTES
+from ._bodies import ResponseTooLarge, accept_encoding, decoded, without_encoding
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
 from .errors import _NEVER_SENT, _DeadlineBeforeSend, parse_retry_after
@@ -52,14 +53,7 @@ _LEAST_ATTEMPT_TIME = 0.01
 # Transient network trouble. Not every TransportError is: UnsupportedProtocol
 # or LocalProtocolError mean a bad request that would fail the same way again.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-# HubSpot's error bodies are a few kilobytes; of a longer one (a proxy's page,
-# a gzip bomb) only this much is read and decompressed, for the snippet.
-_ERROR_BODY_BYTES = 2**20
 _TIMEOUT_KEYS = ("connect", "read", "write", "pool")
-
-
-class ResponseTooLarge(httpx.DecodingError):
-    """An answer's body is larger than ``RetryPolicy.max_body_bytes`` (compressed or not)."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +240,8 @@ class _Call:
             self.name = f"{method} {path}"
             self.idempotent = method in _IDEMPOTENT_METHODS
             self.windows = OPERATIONS.default_windows
+        # Only what the body reading can decompress in bounded steps (not br or zstd).
+        request.headers["accept-encoding"] = accept_encoding(request.headers.get("accept-encoding"))
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
         self._timeouts = dict(request.extensions.get("timeout", {}))
@@ -340,7 +336,7 @@ class _Call:
                 extensions=response.extensions,
             )
             try:
-                out._parsed = json.loads(_decoded(raw, headers, self.policy.max_body_bytes, self.request))
+                out._parsed = json.loads(decoded(raw, headers, self.policy.max_body_bytes, self.request))
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
             except ResponseTooLarge:
@@ -351,8 +347,8 @@ class _Call:
         if not 200 <= status < 300 and "content-encoding" in headers:
             # Handed on decoded (at most _ERROR_BODY_BYTES of it), so that building the error's
             # snippet never decompresses the whole body.
-            raw = _decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
-            headers = httpx.Headers([(k, v) for k, v in headers.multi_items() if k not in _ENCODING_HEADERS])
+            raw = decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
+            headers = without_encoding(headers)
         out = httpx.Response(
             status,
             headers=headers,
@@ -404,41 +400,6 @@ class _Call:
                 # A broken metrics hook must not turn a recoverable call into a failure.
                 logger.exception("on_retry hook failed")
         return wait
-
-
-_ENCODING_HEADERS = frozenset({"content-encoding", "content-length"})
-
-
-def _decoded(
-    raw: bytes, headers: httpx.Headers, limit: int, request: httpx.Request, *, cut: bool = False
-) -> bytes:
-    """The body as the caller will see it (raw is still content-encoded, e.g. gzip), at most
-    ``limit`` bytes of it: beyond, ``cut`` keeps the start, else ``ResponseTooLarge``."""
-    encoding = headers.get("content-encoding", "identity").strip().lower()
-    if encoding in ("", "identity"):
-        return raw
-    if encoding not in ("gzip", "deflate", "x-gzip"):
-        if cut:  # an encoding we cannot decompress a bounded part of: show none of it
-            return f"<a body in Content-Encoding {encoding!r}, not shown>".encode()
-        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(raw)).read()
-    # 32 + MAX_WBITS reads a gzip or a zlib header; a raw deflate stream (no header) needs -MAX_WBITS.
-    for wbits in (zlib.MAX_WBITS | 32, -zlib.MAX_WBITS):
-        inflater = zlib.decompressobj(wbits)
-        try:
-            # max_length: a small gzip body can expand a thousandfold; never hold more than the limit.
-            out = inflater.decompress(raw, limit + 1)
-        except zlib.error:
-            continue
-        if len(out) <= limit:
-            return out
-        if cut:
-            return out[:limit]
-        raise ResponseTooLarge(
-            f"the answer's body decompresses past RetryPolicy.max_body_bytes ({limit} bytes)", request=request
-        )
-    if cut:
-        return raw[:limit]
-    raise httpx.DecodingError(f"the answer's body is not valid {encoding}", request=request)
 
 
 class RetryTransport(httpx.BaseTransport):
