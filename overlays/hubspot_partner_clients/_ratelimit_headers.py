@@ -3,7 +3,8 @@
 HubSpot states the account window (``-Max`` requests per ``-Interval-Milliseconds``), what is left
 of it (``-Remaining``), the daily limit (``-Daily``) and what is left of it (``-Daily-Remaining``).
 A part that is malformed (not a whole number, a window of zero) or that disagrees with the rest
-(a window with only one of its two sizes, more remaining than the window or the day holds) is left
+(a window with only one of its two sizes, more remaining than the window or the day holds) or that
+is implausible (a window of more than ``PLAUSIBLE_MAX`` requests, far above any HubSpot states) is left
 out and named in ``problem``, so that the limiter keeps what it knew and says so once; the answer
 itself is not affected.
 """
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 
 import httpx
 
-__all__ = ["RateLimitHeaders", "read"]
+__all__ = ["PLAUSIBLE_MAX", "RateLimitHeaders", "read"]
+
+PLAUSIBLE_MAX = 10_000
+"""The largest ``-Max`` taken as HubSpot's: it states a few hundred requests per window at most.
+
+A larger one is a malformed header (left out, with the one warning), and no observation makes a
+limiter book more than this many requests others made: each is an entry the limiter holds (in
+Redis too) for a window's length, so one garbled header must not add millions."""
 
 MAX = "x-hubspot-ratelimit-max"
 INTERVAL = "x-hubspot-ratelimit-interval-milliseconds"
@@ -66,6 +74,8 @@ def read(headers: httpx.Headers) -> RateLimitHeaders | None:
     if max_requests is not None and interval_ms is not None:
         if max_requests == 0 or interval_ms == 0:
             problems.append(f"a window of {max_requests} per {interval_ms} ms admits nothing")
+        elif max_requests > PLAUSIBLE_MAX:
+            problems.append(f"{MAX} {max_requests} is implausible (HubSpot states at most a few hundred)")
         else:
             window = (max_requests, interval_ms / 1000)
     elif (MAX in headers) != (INTERVAL in headers):

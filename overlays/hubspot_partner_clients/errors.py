@@ -60,12 +60,25 @@ __all__ = [
 _SNIPPET_CHARS = 200
 _CORRELATION_HEADER = "x-hubspot-correlation-id"
 _REFUSED = "the request could not be sent as built (an illegal header value? its text is not shown)"
-# The request never left: connecting failed, or no pooled connection came free.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class _DeadlineBeforeSend(httpx.TimeoutException):
+    """The retry policy's deadline passed (or left no time) before the request could be sent.
+
+    Raised by the retry transports instead of sending, typically after a wait in the
+    client-side rate limiter; the call raises it as a ``HubSpotTimeoutError`` whose
+    ``request_sent`` is False.
+    """
+
+
+# The request never left: connecting failed, no pooled connection came free, or the deadline
+# passed before it was sent. retry.py imports this tuple: the two must agree.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, _DeadlineBeforeSend)
 _TRANSPORT_FAILURES: dict[type[httpx.RequestError], str] = {
     httpx.ConnectError: "could not connect to HubSpot",
     httpx.ConnectTimeout: "connecting to HubSpot timed out",
     httpx.PoolTimeout: "no connection came free in the pool in time",
+    _DeadlineBeforeSend: "not sent: the retry policy's deadline left no time to send it",
     httpx.WriteTimeout: "sending the request timed out",
     httpx.ReadTimeout: "HubSpot did not answer in time",
     httpx.RemoteProtocolError: "the connection closed before the answer was complete",

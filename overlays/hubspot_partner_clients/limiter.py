@@ -333,8 +333,8 @@ class RateLimiter:
         # HubSpot counts fewer left than we do: someone else spends this
         # account's budget. Count the difference as answered now, so that
         # we slow down for one interval instead of provoking 429s; never
-        # more than the window holds.
-        missing = account.max_requests - said.remaining - len(account.sent)
+        # more than the window holds, nor than PLAUSIBLE_MAX (a window configured that large).
+        missing = min(account.max_requests - said.remaining - len(account.sent), _headers.PLAUSIBLE_MAX)
         for _ in range(missing):
             account.count(now, answered=True)
 

@@ -29,17 +29,18 @@ import json
 import logging
 import random
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from ._bodies import ERROR_BODY_BYTES as _ERROR_BODY_BYTES
+from ._bodies import ResponseTooLarge, accept_encoding, decoded, without_encoding
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
-from .errors import parse_retry_after
-from .limiter import DailyLimitReached, RateLimiter
+from .errors import _NEVER_SENT, _DeadlineBeforeSend, parse_retry_after
+from .limiter import DailyLimitReached, RateLimiter, Reservation
 
 __all__ = ["AsyncRetryTransport", "ResponseTooLarge", "RetryEvent", "RetryPolicy", "RetryTransport"]
 
@@ -47,19 +48,12 @@ logger = logging.getLogger(LOGGER_NAME)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-# The request never reached the server: safe to resend whatever it does.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# An attempt is not sent with less than this many seconds left before the deadline.
+_LEAST_ATTEMPT_TIME = 0.01
 # Transient network trouble. Not every TransportError is: UnsupportedProtocol
 # or LocalProtocolError mean a bad request that would fail the same way again.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-# HubSpot's error bodies are a few kilobytes; of a longer one (a proxy's page,
-# a gzip bomb) only this much is read and decompressed, for the snippet.
-_ERROR_BODY_BYTES = 2**20
 _TIMEOUT_KEYS = ("connect", "read", "write", "pool")
-
-
-class ResponseTooLarge(httpx.DecodingError):
-    """An answer's body is larger than ``RetryPolicy.max_body_bytes`` (compressed or not)."""
 
 
 @dataclass(frozen=True)
@@ -69,10 +63,15 @@ class RetryPolicy:
     Waits grow exponentially with full jitter: before retry ``n`` (0-based) a
     uniform draw in ``[0, min(max_delay, initial_delay * multiplier**n)]``.
     A 429 waits what HubSpot asked instead. ``deadline`` bounds the whole
-    call in seconds, a slow answer included: no wait runs past it, each
-    attempt's connect, write and read timeouts are cut to the time left, and
-    an answer still arriving at the deadline (a server trickling its body)
-    ends the call with a timeout. ``max_body_bytes`` is the largest answer
+    call in seconds, a slow answer and the waits in the client-side rate
+    limiter included: no wait runs past it, and a request is never sent once
+    the deadline has passed or would leave it less than 10 ms (when the
+    limiter would hold the first attempt that long, the call raises
+    ``HubSpotTimeoutError`` with ``request_sent`` False and nothing is sent;
+    a retry it would hold that long is not made, and the last answer
+    stands). Each attempt's connect, write and read timeouts are cut to the
+    time left after its limiter wait, and an answer still arriving at the
+    deadline (a server trickling its body) ends the call with a timeout. ``max_body_bytes`` is the largest answer
     body read, compressed or decompressed; a larger success raises
     ``ResponseTooLarge`` (the call's ``HubSpotConnectionError``), and of a
     larger error body only its start is kept, for the error's snippet.
@@ -241,14 +240,22 @@ class _Call:
             self.name = f"{method} {path}"
             self.idempotent = method in _IDEMPOTENT_METHODS
             self.windows = OPERATIONS.default_windows
+        # Only what the body reading can decompress in bounded steps (not br or zstd).
+        request.headers["accept-encoding"] = accept_encoding(request.headers.get("accept-encoding"))
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
         self._timeouts = dict(request.extensions.get("timeout", {}))
 
     def start_attempt(self) -> None:
-        """Count the attempt and cut its timeouts to the time left before the deadline."""
+        """Count the attempt and cut its timeouts to the time left before the deadline.
+
+        Called after the limiter let the attempt go, so that its wait there is not part of
+        the attempt's timeouts; raises ``_DeadlineBeforeSend`` when too little time is left.
+        """
+        left = self.deadline - time.monotonic()
+        if left < _LEAST_ATTEMPT_TIME:
+            raise _DeadlineBeforeSend("", request=self.request)  # not_sent says why
         self.attempt += 1
-        left = max(self.deadline - time.monotonic(), 0.001)
         self.request.extensions["timeout"] = {
             key: left if self._timeouts.get(key) is None else min(self._timeouts[key], left)
             for key in _TIMEOUT_KEYS
@@ -294,10 +301,25 @@ class _Call:
             size += len(chunk)
         return b"".join(parts)
 
-    def limiter_deadline(self) -> float | None:
-        # The first attempt queues as long as the limiter says; a retry gives
-        # up instead of waiting past the deadline.
-        return None if self.attempt == 1 else self.deadline
+    def limiter_deadline(self) -> float:
+        # No attempt waits in the limiter past the point where it could no longer be sent.
+        return self.deadline - _LEAST_ATTEMPT_TIME
+
+    def not_sent(
+        self, result: httpx.Response | BaseException | None, *, error: bool = False
+    ) -> httpx.Response:
+        """This attempt cannot be sent before the deadline: the last answer, or (none) a timeout.
+
+        ``error``: the deadline had passed when the attempt started, else the limiter would
+        have held it past the deadline.
+        """
+        if result is None:  # the first attempt: nothing was sent, nothing will be
+            why = "had passed" if error else "would pass while the client-side rate limiter held it"
+            raise _DeadlineBeforeSend(
+                f"the retry policy's deadline ({self.policy.deadline:g} s) {why}; the request was not sent",
+                request=self.request,
+            )
+        return _give_up(result)
 
     def response(self, response: httpx.Response, raw: bytes) -> tuple[httpx.Response, _AttemptOutcome]:
         """The response to hand on, rebuilt from its buffered body, and its outcome."""
@@ -314,7 +336,7 @@ class _Call:
                 extensions=response.extensions,
             )
             try:
-                out._parsed = json.loads(_decoded(raw, headers, self.policy.max_body_bytes, self.request))
+                out._parsed = json.loads(decoded(raw, headers, self.policy.max_body_bytes, self.request))
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
             except ResponseTooLarge:
@@ -325,8 +347,8 @@ class _Call:
         if not 200 <= status < 300 and "content-encoding" in headers:
             # Handed on decoded (at most _ERROR_BODY_BYTES of it), so that building the error's
             # snippet never decompresses the whole body.
-            raw = _decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
-            headers = httpx.Headers([(k, v) for k, v in headers.multi_items() if k not in _ENCODING_HEADERS])
+            raw = decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
+            headers = without_encoding(headers)
         out = httpx.Response(
             status,
             headers=headers,
@@ -380,41 +402,6 @@ class _Call:
         return wait
 
 
-_ENCODING_HEADERS = frozenset({"content-encoding", "content-length"})
-
-
-def _decoded(
-    raw: bytes, headers: httpx.Headers, limit: int, request: httpx.Request, *, cut: bool = False
-) -> bytes:
-    """The body as the caller will see it (raw is still content-encoded, e.g. gzip), at most
-    ``limit`` bytes of it: beyond, ``cut`` keeps the start, else ``ResponseTooLarge``."""
-    encoding = headers.get("content-encoding", "identity").strip().lower()
-    if encoding in ("", "identity"):
-        return raw
-    if encoding not in ("gzip", "deflate", "x-gzip"):
-        if cut:  # an encoding we cannot decompress a bounded part of: show none of it
-            return f"<a body in Content-Encoding {encoding!r}, not shown>".encode()
-        return httpx.Response(200, headers=headers, stream=httpx.ByteStream(raw)).read()
-    # 32 + MAX_WBITS reads a gzip or a zlib header; a raw deflate stream (no header) needs -MAX_WBITS.
-    for wbits in (zlib.MAX_WBITS | 32, -zlib.MAX_WBITS):
-        inflater = zlib.decompressobj(wbits)
-        try:
-            # max_length: a small gzip body can expand a thousandfold; never hold more than the limit.
-            out = inflater.decompress(raw, limit + 1)
-        except zlib.error:
-            continue
-        if len(out) <= limit:
-            return out
-        if cut:
-            return out[:limit]
-        raise ResponseTooLarge(
-            f"the answer's body decompresses past RetryPolicy.max_body_bytes ({limit} bytes)", request=request
-        )
-    if cut:
-        return raw[:limit]
-    raise httpx.DecodingError(f"the answer's body is not valid {encoding}", request=request)
-
-
 class RetryTransport(httpx.BaseTransport):
     """Retries requests sent through ``inner`` under ``policy``, spending ``limiter`` per attempt.
 
@@ -443,21 +430,40 @@ class RetryTransport(httpx.BaseTransport):
         self._path_prefix = path_prefix.rstrip("/")
         self._close_inner = close_inner
 
+    def _admit(
+        self, call: _Call, result: httpx.Response | BaseException | None
+    ) -> tuple[Reservation | None, httpx.Response | None]:
+        """Wait in the limiter, then start the attempt: its reservation, or the call's answer now.
+
+        The answer is HubSpot's DAILY refusal made here, or (the deadline leaves no time to
+        send) the last answer; a first attempt the deadline stops raises ``_DeadlineBeforeSend``.
+        """
+        limiter = self.limiter
+        reservation = None
+        if limiter is not None:
+            try:
+                reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
+            except DailyLimitReached as exc:
+                return None, exc.response(call.request)
+            if reservation is None:
+                return None, call.not_sent(result)
+        try:
+            call.start_attempt()  # after the limiter's wait: the timeouts are what is left
+        except _DeadlineBeforeSend:
+            if limiter is not None and reservation is not None:
+                limiter.settle(reservation, None)
+            return None, call.not_sent(result, error=True)
+        return reservation, None
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()  # buffered once, so each attempt resends the same bytes
         call = _Call(request, self.policy, self.on_retry, self._path_prefix)
         limiter = self.limiter
         result: httpx.Response | BaseException | None = None
         while True:
-            call.start_attempt()
-            reservation = None
-            if limiter is not None:
-                try:
-                    reservation = limiter.acquire(call.windows, deadline=call.limiter_deadline())
-                except DailyLimitReached as exc:
-                    return exc.response(request)
-                if reservation is None:
-                    return _give_up(result)
+            reservation, answer = self._admit(call, result)
+            if answer is not None:
+                return answer
             headers = None
             try:
                 response = self.inner.handle_request(request)
@@ -505,21 +511,40 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._path_prefix = path_prefix.rstrip("/")
         self._close_inner = close_inner
 
+    async def _admit(
+        self, call: _Call, result: httpx.Response | BaseException | None
+    ) -> tuple[Reservation | None, httpx.Response | None]:
+        """Wait in the limiter, then start the attempt: its reservation, or the call's answer now.
+
+        The answer is HubSpot's DAILY refusal made here, or (the deadline leaves no time to
+        send) the last answer; a first attempt the deadline stops raises ``_DeadlineBeforeSend``.
+        """
+        limiter = self.limiter
+        reservation = None
+        if limiter is not None:
+            try:
+                reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
+            except DailyLimitReached as exc:
+                return None, exc.response(call.request)
+            if reservation is None:
+                return None, call.not_sent(result)
+        try:
+            call.start_attempt()  # after the limiter's wait: the timeouts are what is left
+        except _DeadlineBeforeSend:
+            if limiter is not None and reservation is not None:
+                await limiter.settle_async(reservation, None)
+            return None, call.not_sent(result, error=True)
+        return reservation, None
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
         call = _Call(request, self.policy, self.on_retry, self._path_prefix)
         limiter = self.limiter
         result: httpx.Response | BaseException | None = None
         while True:
-            call.start_attempt()
-            reservation = None
-            if limiter is not None:
-                try:
-                    reservation = await limiter.acquire_async(call.windows, deadline=call.limiter_deadline())
-                except DailyLimitReached as exc:
-                    return exc.response(request)
-                if reservation is None:
-                    return _give_up(result)
+            reservation, answer = await self._admit(call, result)
+            if answer is not None:
+                return answer
             headers = None
             try:
                 response = await self.inner.handle_async_request(request)
@@ -546,8 +571,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
 
 def _give_up(result: httpx.Response | BaseException | None) -> httpx.Response:
-    # None cannot happen: only a retry has a limiter deadline, so the first
-    # attempt always gets through the limiter.
+    # None cannot happen: a first attempt the deadline stops raises _DeadlineBeforeSend instead.
     assert result is not None
     if isinstance(result, BaseException):
         raise result

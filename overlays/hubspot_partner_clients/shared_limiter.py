@@ -40,7 +40,8 @@ import httpx
 from . import _ratelimit_headers as _headers
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
-from .limiter import _ACCOUNT, DAILY_HOLD, DailyLimitReached, RateLimit, RateLimiter, Reservation
+from .limiter import _ACCOUNT, _PROBE_POLL, DAILY_HOLD, DailyLimitReached, RateLimit, RateLimiter, Reservation
+from .retry import RetryPolicy
 
 __all__ = ["REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
 
@@ -51,14 +52,20 @@ REDIS_TIMEOUT = 0.25
 """Seconds a Redis command (or connecting) may take before the local limiter takes over."""
 RECONNECT_EVERY = 1.0
 """Seconds between attempts to reach Redis again while it is away."""
-IN_FLIGHT_BOUND = 120.0
-"""Seconds a request counts as in flight at most: a process that died mid-request frees its slot."""
+IN_FLIGHT_BOUND = RetryPolicy().deadline
+"""Seconds a request counts as in flight at most: a process that died mid-request frees its slot.
+
+The default ``RetryPolicy.deadline``, by which a call with the default policy has ended. It is one
+constant, not each client's deadline, because the acquire script recovers an in-flight request's
+send time as its score less this bound (the "first request goes alone" gate), so every process of
+the account must push its counts ahead by the same amount. A client whose deadline is longer has
+a request counted that long at most: one answered later leaves the window early, by the excess."""
 LEARNED_TTL = 86_400
 """Seconds the learned windows and the daily budget are kept after the last answer that told them."""
 _PREFIX = "hubspot-partner-clients:rate-limit:"
-# While no answer has reached any process, one request goes alone; a process that died sending it
-# holds the others up this long at most (PROBE_BOUND in the script).
-_PROBE_POLL = 0.005
+# While no answer has reached any process, one request goes alone (the others recheck every
+# limiter._PROBE_POLL); a process that died sending it holds the others up PROBE_BOUND in the
+# script at most.
 
 # KEYS: the window sets spent, then the shared hash. ARGV: member, in-flight bound, hold seconds,
 # then (name, configured max, configured interval) per window.
@@ -119,7 +126,8 @@ return 1
 """
 
 # KEYS: the account window's set, the shared hash. ARGV: window name, max, interval (or ''),
-# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval.
+# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval,
+# the most requests of others one observation books (PLAUSIBLE_MAX).
 _OBSERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -137,7 +145,7 @@ if ARGV[4] == '' then return 0 end
 local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[8])
 local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[9])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
-local missing = max - tonumber(ARGV[4]) - redis.call('ZCARD', key)
+local missing = math.min(max - tonumber(ARGV[4]) - redis.call('ZCARD', key), tonumber(ARGV[10]))
 for i = 1, missing do redis.call('ZADD', key, now, 'seen:' .. tostring(now) .. ':' .. i) end
 if missing > 0 then redis.call('EXPIRE', key, math.ceil(interval + 3600)) end
 return missing
@@ -351,6 +359,7 @@ class RedisRateLimiter(RateLimiter):
             DAILY_HOLD,
             LEARNED_TTL,
             *self.config.window(_ACCOUNT.name),
+            _headers.PLAUSIBLE_MAX,
         ]
         try:
             self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)

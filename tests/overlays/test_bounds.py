@@ -183,6 +183,46 @@ def test_a_success_body_past_the_size_limit_raises_and_is_not_retried(
         get(mode, double, RetryPolicy(max_attempts=2, initial_delay=0.001))
 
 
+OBJECT = (
+    b'{"id": "1", "properties": {}, "createdAt": "2024-01-01T00:00:00Z", '
+    b'"updatedAt": "2024-01-01T00:00:00Z", "archived": false}'
+)
+
+
+def test_a_stacked_or_unboundable_encoding_is_bounded_too(mode: str, double: HubSpotDouble) -> None:
+    # gzip over gzip expanding to 64 MB, past a 2 MB limit: undone a bounded layer at a time
+    # (it used to fall back to httpx's unbounded read, and the call succeeded with all 64 MB).
+    policy = RetryPolicy(max_body_bytes=2 * MB, initial_delay=0.001)
+    inner = gzip_of(b'{"id": "1", "properties": {"a": "', 64 * MB)
+    stacked = zlib.compress(inner, wbits=31)
+    double.faults.script_answer(stacked, path_contains="/partner", headers={"content-encoding": "gzip, gzip"})
+    with pytest.raises(errors.HubSpotConnectionError, match=r"decompresses past RetryPolicy\.max_body_bytes"):
+        get(mode, double, policy)
+    # A small one within the limit reads as ever.
+    double.reset()
+    small = zlib.compress(zlib.compress(OBJECT, wbits=31), wbits=31)
+    double.faults.script_answer(small, path_contains="/partner", headers={"content-encoding": "gzip, gzip"})
+    get(mode, double, policy)
+    # Brotli cannot be decompressed in bounded steps here: too large, whatever it holds.
+    double.reset()
+    double.faults.script_answer(
+        b'{"id": "1", "properties": {}}', path_contains="/partner", headers={"content-encoding": "br"}
+    )
+    with pytest.raises(errors.HubSpotConnectionError, match="cannot be decompressed in bounded steps"):
+        get(mode, double, policy)
+    assert len(double.requests) == 1  # not retried
+
+
+def test_requests_ask_only_for_the_encodings_read_in_bounded_steps(double: HubSpotDouble) -> None:
+    # httpx offers br and zstd when their packages are installed; HubSpot would then use them.
+    object_id = double.store.ids()[0]
+    with create_client(
+        double.token, base_url=double.base_url, headers={"Accept-Encoding": "br, zstd, gzip, deflate"}
+    ) as client:
+        get_by_id.sync(object_id, client=client)
+    assert double.requests[0].headers["accept-encoding"] == "gzip, deflate"
+
+
 def test_the_body_limit_must_leave_room_for_an_error_body() -> None:
     with pytest.raises(ValueError, match="max_body_bytes must be at least"):
         RetryPolicy(max_body_bytes=10)

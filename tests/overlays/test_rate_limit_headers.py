@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import _ratelimit_headers as _headers
 from hubspot_partner_clients import bulk_update
 from hubspot_partner_clients import limiter as limiter_module
 from hubspot_partner_clients.api.partner_clients import get_by_id
@@ -140,6 +141,14 @@ MALFORMED = {
         {"X-HubSpot-RateLimit-Daily": "10", "X-HubSpot-RateLimit-Daily-Remaining": "0x20"},
         "not a whole number",
     ),
+    "an implausible window": (
+        {
+            "X-HubSpot-RateLimit-Max": "2000000",
+            "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+            "X-HubSpot-RateLimit-Remaining": "0",
+        },
+        "implausible",
+    ),
     "daily remaining above daily": (
         {"X-HubSpot-RateLimit-Daily": "10", "X-HubSpot-RateLimit-Daily-Remaining": "11"},
         "more than",
@@ -163,7 +172,7 @@ def test_malformed_or_disagreeing_headers_are_ignored_with_one_warning(
     window = _window(client)
     assert window in {(100, 10.0), (20, 1.0)}
     assert client.limiter is not None
-    if case == "remaining beside a garbled window":  # a Remaining of a window it garbled: not booked
+    if case in {"remaining beside a garbled window", "an implausible window"}:  # its Remaining: not booked
         assert len(client.limiter._account.sent) == 5
     if case == "more remaining than the window":
         assert window == (20, 1.0)  # the window itself held together
@@ -192,6 +201,16 @@ def test_remaining_is_counted_in_the_stated_window_never_beyond_it() -> None:
     time.sleep(1.05)
     assert client.limiter._reserve(("ten-secondly",)) is not None
     assert client.limiter._account.wait(time.monotonic()) == 0.0
+
+
+def test_one_observation_books_at_most_plausible_max_requests_of_others() -> None:
+    # A window configured that large (HubSpot's headers cannot state one: see above) and
+    # nothing left of it: the limiter books PLAUSIBLE_MAX requests of others, not two million.
+    limiter = RateLimiter(RateLimit(max_requests=2_000_000, interval=10.0))
+    started = time.monotonic()
+    limiter.observe(httpx.Headers({"X-HubSpot-RateLimit-Remaining": "0"}))
+    assert len(limiter._account.sent) == _headers.PLAUSIBLE_MAX
+    assert time.monotonic() - started < 1.0
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])

@@ -14,8 +14,10 @@ import httpx
 import pytest
 
 from hubspot_double import DoubleConfig, FaultConfig, FaultKind, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_partner_clients import errors as errors_module
+from hubspot_partner_clients import retry as retry_module
 from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page
-from hubspot_partner_clients.errors import RateLimitError, ServerError
+from hubspot_partner_clients.errors import HubSpotTimeoutError, RateLimitError, ServerError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.models import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
@@ -429,6 +431,78 @@ def test_a_retry_that_the_limiter_cannot_fit_before_the_deadline_returns_the_las
     assert [r.status for r in fresh.requests] == [503]
 
 
+def _two_gets(mode: str, client: HubSpotClient, object_id: str) -> BaseException | None:
+    """Two reads in a row through one client; what the second raised (None if nothing)."""
+
+    def second_sync() -> None:
+        get_by_id.sync(object_id, client=client)
+
+    async def main() -> BaseException | None:
+        async with client:
+            await get_by_id.asyncio(object_id, client=client)
+            try:
+                await get_by_id.asyncio(object_id, client=client)
+            except HubSpotTimeoutError as exc:
+                return exc
+            return None
+
+    if mode == "async":
+        return asyncio.run(main())
+    with client:
+        get_by_id.sync(object_id, client=client)
+        try:
+            second_sync()
+        except HubSpotTimeoutError as exc:
+            return exc
+    return None
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_first_attempt_the_limiter_would_hold_past_the_deadline_is_never_sent(
+    fresh: HubSpotDouble, ids: list[str], mode: str
+) -> None:
+    # One request per 2 s, a 1 s deadline: the second call's slot lies past its deadline.
+    # It is not sent (it used to be, after the wait, and its answer thrown away as a timeout).
+    client = create_client(
+        fresh.token,
+        base_url=fresh.base_url,
+        retry=RetryPolicy(deadline=1.0),
+        rate_limit=RateLimit(max_requests=1, interval=2.0),
+    )
+    started = time.monotonic()
+    error = _two_gets(mode, client, ids[0])
+    assert isinstance(error, HubSpotTimeoutError), error
+    assert error.request_sent is False
+    assert "not sent" in str(error)
+    assert time.monotonic() - started < 0.9  # at once: no wait it could not use
+    assert [r.status for r in fresh.requests] == [200]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_an_attempts_timeouts_are_what_is_left_after_its_limiter_wait(
+    fresh: HubSpotDouble, ids: list[str], mode: str
+) -> None:
+    # One request per second, a 2 s deadline: the second call waits about 1 s in the
+    # limiter, then its answer is held 5 s. Its read timeout is the second left, not the
+    # 2 s there were before the wait, so the call ends at its deadline.
+    client = create_client(
+        fresh.token,
+        base_url=fresh.base_url,
+        retry=RetryPolicy(max_attempts=1, deadline=2.0),
+        rate_limit=RateLimit(max_requests=1, interval=1.0),
+        timeout=httpx.Timeout(30.0),
+    )
+    # The first script that matches is taken: the first read is answered at once.
+    fresh.faults.script("delay", times=1, path_contains="/partner_clients/", delay_seconds=0.0)
+    fresh.faults.script("delay", times=1, path_contains="/partner_clients/", delay_seconds=5.0)
+    started = time.monotonic()
+    error = _two_gets(mode, client, ids[0])
+    elapsed = time.monotonic() - started
+    assert isinstance(error, HubSpotTimeoutError), error
+    assert error.request_sent is True
+    assert 1.8 < elapsed < 2.6, elapsed  # with the timeouts fixed before the wait: about 3 s
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str) -> None:
     # A gateway that serves HubSpot under a path: the prefix is stripped before the
@@ -483,3 +557,8 @@ BATCH_ANSWER = {
     "startedAt": "2026-01-01T00:00:00Z",
     "completedAt": "2026-01-01T00:00:01Z",
 }
+
+
+def test_the_retry_and_the_error_agree_on_what_was_never_sent() -> None:
+    # One tuple: what the retry resends whatever the operation is what the error calls unsent.
+    assert vars(retry_module)["_NEVER_SENT"] is errors_module._NEVER_SENT  # imported, not redefined

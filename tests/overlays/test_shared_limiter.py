@@ -22,6 +22,7 @@ import pytest
 from bench.shared import run_workers
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.redis_server import RedisServer, redis_server_binary
+from hubspot_partner_clients import _ratelimit_headers as _headers
 from hubspot_partner_clients.api.partner_clients import get_by_id, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
@@ -343,3 +344,15 @@ def test_searches_spend_only_the_shared_search_window(
     # Reconciling HubSpot's Remaining may book others' requests there, never these searches.
     assert seen.zcard(prefix + "window:ten-secondly") == 0
     assert _statuses(double) == [200] * 3
+
+
+def test_one_observation_books_at_most_plausible_max_requests_in_redis(redis_server: RedisServer) -> None:
+    # What HubSpot said of the account window, as the script receives it: the window is checked
+    # before (an implausible -Max is left out), and the script still books no more than
+    # PLAUSIBLE_MAX requests of others (it used to loop two million ZADDs, Redis blocked for all).
+    limiter = RedisRateLimiter(redis_server.url, "token-of-an-account")
+    started = time.monotonic()
+    assert limiter._tell((2_000_000, 10.0), 0, None)
+    key = account_key("token-of-an-account") + "window:ten-secondly"
+    assert redis.Redis.from_url(redis_server.url).zcard(key) == _headers.PLAUSIBLE_MAX
+    assert time.monotonic() - started < 2.0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from ..errors import _unpickle
 from ..models.simple_public_object import SimplePublicObject
 
 InputT = TypeVar("InputT")
@@ -96,11 +97,9 @@ class BulkResult(Generic[InputT]):
         return len(self.not_applied)
 
 
-def _rebuild(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
-    error = cls.__new__(cls, *args)
-    error.args = args
-    error.__dict__.update(state)
-    return error
+# One unpickler for every error of the package (errors.py's); the name stays for pickles made
+# by an earlier version, which name this one.
+_rebuild = _unpickle
 
 
 class BulkInputError(ValueError):
@@ -120,7 +119,7 @@ class BulkInputError(ValueError):
         super().__init__(f"{len(rejected)} input(s) rejected before sending: {shown}{more}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild, (type(self), self.args, self.__dict__)
+        return _unpickle, (type(self), self.args, self.__dict__)
 
 
 class BulkJournalError(ValueError):
@@ -130,7 +129,7 @@ class BulkJournalError(ValueError):
     """
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild, (type(self), self.args, self.__dict__)
+        return _unpickle, (type(self), self.args, self.__dict__)
 
 
 class BulkInterrupted(BaseException):
@@ -151,7 +150,7 @@ class BulkInterrupted(BaseException):
         self.result = result
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuild, (type(self), self.args, self.__dict__)
+        return _unpickle, (type(self), self.args, self.__dict__)
 
     @staticmethod
     def of(cause: BaseException, result: BulkResult[Any]) -> BulkInterrupted:
