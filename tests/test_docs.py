@@ -27,12 +27,6 @@ NOT_FOR_USERS = [
 ]
 
 
-# Modules whose "Hooks:" notes move out of their docstrings when the work rewriting them now
-# (bulk as a package, the limiter's backends) is merged; the test fails once one is clean, so
-# that the exception is removed with it.
-NOT_YET = {f"{PACKAGE}/bulk.html": ["Hooks:"], f"{PACKAGE}/limiter.html": ["Hooks:"]}
-
-
 def public_modules() -> list[str]:
     """Each public module of the package's two folders, as the docs session lists them."""
     folders = [REPO / tree / PACKAGE for tree in ("generated", "overlays")]
@@ -93,4 +87,4 @@ def test_no_page_shows_generator_boilerplate_or_maintainers_notes(site: Path) ->
         for page in site.rglob("*.html")
     }
     found = {name: [p for p in NOT_FOR_USERS if p in text] for name, text in shown.items()}
-    assert {name: hits for name, hits in found.items() if hits} == NOT_YET
+    assert {name: hits for name, hits in found.items() if hits} == {}

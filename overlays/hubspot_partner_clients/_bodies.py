@@ -1,7 +1,6 @@
 """Answer bodies read in bounded steps: the size limits, and decoding a Content-Encoding.
 
-Hooks: no generated code; ``retry.py`` reads every answer's body through this module.
-Only the encodings zlib decompresses a bounded part of (gzip, deflate, stacked any number of
+``retry.py`` reads every answer's body through this module. Only the encodings zlib decompresses a bounded part of (gzip, deflate, stacked any number of
 times, as in ``gzip, gzip``) are decoded. Another one (``br``, ``zstd``) cannot be decompressed in
 bounded steps with what the standard library offers, so a success in it is treated as too large
 (``ResponseTooLarge``) and an error body in it is not shown; ``accept_encoding`` keeps requests

@@ -1,13 +1,10 @@
 """Client-side rate limiting: keep one client under HubSpot's per-account windows.
 
-Hooks: no generated code directly. ``retry.RetryTransport`` and
-``retry.AsyncRetryTransport`` call ``acquire``/``acquire_async`` before every
-attempt (each attempt is a request HubSpot counts) and ``settle`` when it is
-answered or fails; ``hubspot_client.HubSpotClient`` shares one ``RateLimiter`` between
-all the calls of a client (threads and asyncio tasks alike). The windows a
-request spends come from ``_operations.Operation.rate_limit_windows``, and the
-windows themselves (their names and HubSpot's sizes) from
-``_operations.OPERATIONS.windows``: the document states them once.
+One ``RateLimiter`` serves all the calls of a client (threads and asyncio tasks
+alike): every attempt takes a slot before it is sent (each attempt is a request
+HubSpot counts) and settles it when answered or failed. The windows a request
+spends, and the windows themselves (their names and HubSpot's sizes), are the
+document's.
 
 Each window is a sliding log of the requests it counted: a request may go when
 fewer than ``max_requests`` were counted in the last ``interval`` seconds.
@@ -20,7 +17,7 @@ network, at the price of one round trip per window. A request spends exactly
 the windows its operation's row names: most spend the account's
 ``ten-secondly`` window; search spends only its own ``search`` window (HubSpot
 exempts it from the ten-second one), so searches never slow other calls.
-HubSpot's ``X-HubSpot-RateLimit-*`` headers (``_headers.py`` reads them) state the
+HubSpot's ``X-HubSpot-RateLimit-*`` headers (``_ratelimit_headers.py`` reads them) state the
 account window: until the first answer the configured one holds (and only one
 request is in flight, so that a burst cannot overrun an account whose window is
 smaller); from then on the window is what ``Max`` per ``Interval-Milliseconds``
@@ -34,6 +31,12 @@ After ``fork()`` the child gets new locks (one held by a parent's thread at the
 fork would never be released) and counts the parent's requests in flight as
 answered at the fork (their answers go to the parent).
 """
+
+# Hooks: no generated code directly. retry.RetryTransport and retry.AsyncRetryTransport call
+# acquire/acquire_async before every attempt and settle when it is answered or fails;
+# hubspot_client.HubSpotClient shares one RateLimiter between all the calls of a client. The
+# windows a request spends come from _operations.Operation.rate_limit_windows, and the windows
+# themselves from _operations.OPERATIONS.windows: the document states them once.
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
 """A rate limiter shared by every process and machine of one account, kept in Redis.
 
-Hooks: no generated code. ``RedisRateLimiter`` is a ``limiter.RateLimiter`` (the transports and
-``hubspot_client.HubSpotClient`` use it as one); ``create_client(rate_limit_redis=...)`` or the
-``HUBSPOT_RATE_LIMIT_REDIS_URL`` environment variable builds it. Needs the ``redis`` extra.
+``create_client(rate_limit_redis=...)`` or the ``HUBSPOT_RATE_LIMIT_REDIS_URL`` environment
+variable builds it. Needs the ``redis`` extra.
 
 The windows live in Redis, with the same meaning as the local limiter's: one sorted set per
 window, of the requests counted in it, each scored by the instant it counts from (its send, pushed
@@ -22,6 +21,9 @@ warning is logged, and Redis is asked again every ``RECONNECT_EVERY`` seconds; w
 shared limiting resumes (logged at INFO). redis-py's connection pool rebuilds itself in a forked
 child, so the limiter keeps working across ``fork()``.
 """
+
+# Hooks: no generated code. RedisRateLimiter is a limiter.RateLimiter: the transports and
+# hubspot_client.HubSpotClient use it as one.
 
 from __future__ import annotations
 
