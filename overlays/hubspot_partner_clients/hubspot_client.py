@@ -35,7 +35,7 @@ from attrs import define, evolve, field
 from .client import AuthenticatedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
-from .shared_limiter import REDIS_URL_ENV
+from .shared_limiter import ACCOUNT_ENV, REDIS_URL_ENV
 
 if TYPE_CHECKING:
     from .resources import AsyncResources, PartnerClients
@@ -243,6 +243,7 @@ def create_client(
     headers: dict[str, str] | None = None,
     httpx_args: dict[str, Any] | None = None,
     rate_limit_redis: str | None = None,
+    rate_limit_account: str | None = None,
 ) -> HubSpotClient:
     """A client ready to call HubSpot: token, retries, rate limiting and timeouts set.
 
@@ -255,6 +256,10 @@ def create_client(
     Redis URL: the limiter is then shared, through that Redis, by every client of the account in
     any process or machine (``shared_limiter.RedisRateLimiter``; needs the ``redis`` extra). An
     empty string keeps the limiter local whatever the environment says.
+    ``rate_limit_account`` (default: the ``HUBSPOT_RATE_LIMIT_ACCOUNT`` environment variable)
+    names the account and app in Redis, such as ``"portal-123/app-456"``; without it the name is a
+    hash of the token, which suits a private app's token but not an OAuth app's, whose tokens
+    change at every refresh (each would get windows of its own).
 
     Raises:
         ConfigurationError: neither ``token`` nor ``HUBSPOT_ACCESS_TOKEN`` is set, or a Redis URL
@@ -271,7 +276,7 @@ def create_client(
         base_url=base_url,
         token=token,
         retry=retry if retry is not None else RetryPolicy(),
-        limiter=_limiter(token, rate_limit, rate_limit_redis),
+        limiter=_limiter(token, rate_limit, rate_limit_redis, rate_limit_account),
         on_retry=on_retry,
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         headers=dict(headers or {}),
@@ -279,7 +284,9 @@ def create_client(
     )
 
 
-def _limiter(token: str, rate_limit: RateLimit | None, redis_url: str | None) -> RateLimiter | None:
+def _limiter(
+    token: str, rate_limit: RateLimit | None, redis_url: str | None, account: str | None
+) -> RateLimiter | None:
     if rate_limit is None:
         return None
     if redis_url is None:
@@ -289,7 +296,8 @@ def _limiter(token: str, rate_limit: RateLimit | None, redis_url: str | None) ->
     from .shared_limiter import RedisRateLimiter
 
     try:
-        return RedisRateLimiter(redis_url, token, rate_limit)
+        account = account if account is not None else os.environ.get(ACCOUNT_ENV) or None
+        return RedisRateLimiter(redis_url, token, rate_limit, account=account)
     except ImportError as exc:
         raise ConfigurationError(
             f"{exc} (a Redis URL came from rate_limit_redis or {REDIS_URL_ENV})"

@@ -45,7 +45,7 @@ from ._operations import OPERATIONS
 from .limiter import _ACCOUNT, _PROBE_POLL, DAILY_HOLD, DailyLimitReached, RateLimit, RateLimiter, Reservation
 from .retry import RetryPolicy
 
-__all__ = ["REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
+__all__ = ["ACCOUNT_ENV", "REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -154,9 +154,13 @@ return missing
 """
 
 
-def account_key(token: str) -> str:
-    """The Redis key prefix of the account (and app) `token` belongs to; the token cannot be read back."""
-    digest = hashlib.blake2b(token.encode(), digest_size=16, key=b"hubspot-partner-clients/rate-limit")
+def account_key(token: str, account: str | None = None) -> str:
+    """The Redis key prefix of the account (and app): named by `account`, else by `token`.
+
+    Either is kept only as a keyed hash: the token cannot be read back from Redis.
+    """
+    named = f"account:{account}" if account else token
+    digest = hashlib.blake2b(named.encode(), digest_size=16, key=b"hubspot-partner-clients/rate-limit")
     return f"{_PREFIX}{digest.hexdigest()}:"
 
 
@@ -175,11 +179,14 @@ class RedisRateLimiter(RateLimiter):
     """A ``RateLimiter`` whose windows are shared, through Redis, by every client of one account.
 
     ``url`` is a Redis URL (``redis://host:6379/0``, ``rediss://...``); ``token`` the account's
-    token, of which only a keyed hash is kept. ``config`` is the window until HubSpot states one,
+    token, of which only a keyed hash is kept; ``account``, when given, names the account and app
+    in its place (an OAuth app's tokens change at every refresh). ``config`` is the window until HubSpot states one,
     and the local limiter's while Redis is away.
     """
 
-    def __init__(self, url: str, token: str, config: RateLimit | None = None) -> None:
+    def __init__(
+        self, url: str, token: str, config: RateLimit | None = None, *, account: str | None = None
+    ) -> None:
         super().__init__(config)
         try:
             import redis
@@ -198,7 +205,7 @@ class RedisRateLimiter(RateLimiter):
         )
         self._url_shown = _without_password(url)
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
-        self._prefix = account_key(token)
+        self._prefix = account_key(token, account)
         self._meta = self._prefix + "windows"
         self._acquire = self._redis.register_script(_ACQUIRE)
         self._settle = self._redis.register_script(_SETTLE)
