@@ -62,6 +62,26 @@ def test_the_call_of_the_issue_type_checks(tmp_path: Path) -> None:
     assert "SimplePublicObjectWithAssociations" in result.stdout
 
 
+def test_every_bulk_option_type_checks_on_the_methods(tmp_path: Path) -> None:
+    # journal was missing from the methods' options: mypy refused an option bulk_update takes.
+    result = mypy(
+        tmp_path,
+        """
+        from pathlib import Path
+
+        rows = [{"id": "1", "properties": {"client_tier": "gold"}}]
+        pcs = client.partner_clients
+        pcs.bulk_update(rows, journal=Path("update.journal"), deadline=60.0, progress=True)
+        pcs.bulk_read(["1"], journal="read.journal", properties=["name"], concurrency=2)
+
+        async def twin() -> None:
+            await client.aio.partner_clients.bulk_update(rows, journal="update.journal")
+            await client.aio.partner_clients.bulk_read(["1"], journal=Path("read.journal"))
+        """,
+    )
+    assert result.returncode == 0, result.stdout
+
+
 @pytest.mark.parametrize(
     ("call", "error"),
     [
