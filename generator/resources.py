@@ -61,7 +61,8 @@ class Argument:
     positional: bool
     where: str  # "path", "query" or "body"
     description: str = ""
-    # How a body field's value becomes the model's: "model" / "models" (of `model_class`), or "".
+    # How a body field's value becomes the model's: "model" / "models" (of `model_class`),
+    # "strings" (a list of strings, not a bare str), or "".
     convert: str = ""
     model_class: str = ""
 
@@ -378,6 +379,11 @@ def _body_arguments(
         elif target.get("type") == "object" and not element:
             convert, model_class = "model", bare
             accepted = f"{_param_type(document, prop, params)} | {bare}"
+        elif element == "str":
+            # list, not Sequence: a str is a Sequence[str], which would go out one character per
+            # item; mypy flags it, and `strings` refuses it at run time.
+            convert, model_class = "strings", ""
+            accepted = bare
         else:
             convert, model_class = "", ""
             accepted = bare.replace("list[", "Sequence[") if element else bare
@@ -421,7 +427,9 @@ def _param_type(document: Mapping[str, Any], schema: Mapping[str, Any], params: 
     if "enum" in target:
         text = f"Literal[{', '.join(repr(v) for v in target['enum'])}]"
     elif kind == "array":
-        text = f"Sequence[{_param_type(document, target.get('items') or {}, params)}]"
+        inner = _param_type(document, target.get("items") or {}, params)
+        # A str is a Sequence[str]: list[str] lets mypy flag a bare string.
+        text = f"list[{inner}]" if inner == "str" else f"Sequence[{inner}]"
     elif kind == "object":
         values = target.get("additionalProperties")
         inner = _param_type(document, values, params) if isinstance(values, Mapping) else "Any"

@@ -74,5 +74,5 @@ class FilterParam(TypedDict, total=False):
     """The value to compare with."""
     highValue: str
     """The upper bound, with BETWEEN."""
-    values: Sequence[str]
+    values: list[str]
     """The values to compare with, with IN and NOT_IN."""

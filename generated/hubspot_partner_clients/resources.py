@@ -27,7 +27,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 
-from ._arguments import given, model, models
+from ._arguments import given, model, models, strings
 from ._extras import AsyncPartnerClientsExtras, PartnerClientsExtras
 from .api.partner_clients import (
     associate,
@@ -110,8 +110,8 @@ class PartnerClients(PartnerClientsExtras):
         inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
         *,
         archived: bool | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
-        properties_with_history: Sequence[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
         id_property: str | Unset = UNSET,
     ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
         """Read a batch of partner clients.
@@ -132,8 +132,10 @@ class PartnerClients(PartnerClientsExtras):
         body = BatchReadInputSimplePublicObjectId(
             **given(
                 inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
-                properties=properties,
-                properties_with_history=properties_with_history,
+                properties=strings(properties, operation="batch_read", argument="properties"),
+                properties_with_history=strings(
+                    properties_with_history, operation="batch_read", argument="properties_with_history"
+                ),
                 id_property=id_property,
             )
         )
@@ -316,8 +318,8 @@ class PartnerClients(PartnerClientsExtras):
         self,
         *,
         filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
-        sorts: Sequence[str] | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
+        sorts: builtins.list[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
         limit: int | Unset = UNSET,
         query: str | Unset = UNSET,
     ) -> SyncPaginator[SimplePublicObject]:
@@ -346,8 +348,8 @@ class PartnerClients(PartnerClientsExtras):
                 filter_groups=models(
                     FilterGroup, filter_groups, operation="search", argument="filter_groups"
                 ),
-                sorts=sorts,
-                properties=properties,
+                sorts=strings(sorts, operation="search", argument="sorts"),
+                properties=strings(properties, operation="search", argument="properties"),
                 limit=limit,
                 query=query,
             )
@@ -439,8 +441,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
         *,
         archived: bool | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
-        properties_with_history: Sequence[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
         id_property: str | Unset = UNSET,
     ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
         """Read a batch of partner clients.
@@ -461,8 +463,10 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         body = BatchReadInputSimplePublicObjectId(
             **given(
                 inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
-                properties=properties,
-                properties_with_history=properties_with_history,
+                properties=strings(properties, operation="batch_read", argument="properties"),
+                properties_with_history=strings(
+                    properties_with_history, operation="batch_read", argument="properties_with_history"
+                ),
                 id_property=id_property,
             )
         )
@@ -645,8 +649,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         self,
         *,
         filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
-        sorts: Sequence[str] | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
+        sorts: builtins.list[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
         limit: int | Unset = UNSET,
         query: str | Unset = UNSET,
     ) -> AsyncPaginator[SimplePublicObject]:
@@ -675,8 +679,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
                 filter_groups=models(
                     FilterGroup, filter_groups, operation="search", argument="filter_groups"
                 ),
-                sorts=sorts,
-                properties=properties,
+                sorts=strings(sorts, operation="search", argument="sorts"),
+                properties=strings(properties, operation="search", argument="properties"),
                 limit=limit,
                 query=query,
             )

@@ -234,6 +234,45 @@ def test_a_body_of_the_wrong_shape_is_refused_naming_it(
     assert len(double.requests) == 0
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("argument", "call"),
+    [
+        ("sorts", lambda pc, value: pc.search(sorts=value)),
+        ("properties", lambda pc, value: pc.search(properties=value)),
+        ("properties", lambda pc, value: pc.batch_read([{"id": "1"}], properties=value)),
+        (
+            "properties_with_history",
+            lambda pc, value: pc.batch_read([{"id": "1"}], properties_with_history=value),
+        ),
+    ],
+)
+@pytest.mark.parametrize("value", ["name", b"name", {"name"}, 5])
+def test_a_bare_string_for_a_list_of_strings_is_refused_naming_it(
+    mode: str,
+    argument: str,
+    call: Callable[[Any, Any], Any],
+    value: object,
+    *,
+    double: HubSpotDouble,
+    client: HubSpotClient,
+) -> None:
+    # search(sorts="name") used to send "sorts": ["n", "a", "m", "e"].
+    with pytest.raises(InvalidArgumentError) as raised:
+        run(mode, client, lambda pc: call(pc, value))
+    assert raised.value.argument == argument
+    assert f"{argument} must be a list of strings" in str(raised.value)
+    if isinstance(value, str):
+        assert f"{argument}=['name']" in str(raised.value)
+    assert len(double.requests) == 0
+
+
+def test_a_tuple_of_strings_is_sent_as_a_list(double: HubSpotDouble, client: HubSpotClient) -> None:
+    list(client.partner_clients.search(sorts=("hs_object_id",), properties=("name",)).iter_items(max_items=1))  # type: ignore[arg-type]
+    [sent] = double.requests.matching(method="POST", path_contains="search")
+    assert (sent.json()["sorts"], sent.json()["properties"]) == (["hs_object_id"], ["name"])
+
+
 def test_errors_are_the_typed_errors(client: HubSpotClient) -> None:
     with pytest.raises(NotFoundError):
         client.partner_clients.get("424242")

@@ -99,6 +99,14 @@ def test_every_bulk_option_type_checks_on_the_methods(tmp_path: Path) -> None:
         ('client.partner_clients.list(propertes=["name"])', 'Unexpected keyword argument "propertes"'),
         # A wrong keyword type, in the async twin.
         ('client.aio.partner_clients.get("1", archived="no")', 'Argument "archived"'),
+        # A bare string for a list of strings (a str is a Sequence[str]: it went out per character).
+        ('client.partner_clients.search(sorts="name")', 'Argument "sorts"'),
+        ('client.partner_clients.batch_read([{"id": "1"}], properties="name")', 'Argument "properties"'),
+        (
+            "client.partner_clients.search(filter_groups=[{"
+            '"filters": [{"propertyName": "a", "operator": "IN", "values": "ab"}]}])',
+            'expected "FilterGroupParam | FilterGroup"',
+        ),
         # An operator HubSpot does not have.
         (
             "client.partner_clients.search("
