@@ -88,12 +88,20 @@ class Method:
         return [*positional, *sorted(keywords, key=lambda a: not a.required)]
 
     @property
+    def page_size(self) -> Argument | None:
+        """A paged method's `limit`: the page size the caller chose, which it tells the paginator."""
+        if self.paged_item is None:
+            return None
+        return next((a for a in self.arguments if a.name == "limit"), None)
+
+    @property
     def path_arguments(self) -> list[Argument]:
         return [a for a in self.arguments if a.where == "path"]
 
     @property
     def query_arguments(self) -> list[Argument]:
-        return [a for a in self.arguments if a.where == "query"]
+        """The query arguments to pass on as they are (a paged method's `limit` goes to the paginator)."""
+        return [a for a in self.arguments if a.where == "query" and a is not self.page_size]
 
     @property
     def body_arguments(self) -> list[Argument]:

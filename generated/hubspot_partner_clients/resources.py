@@ -56,7 +56,7 @@ from .models import (
     SimplePublicObjectInputProperties,
     SimplePublicObjectWithAssociations,
 )
-from .pagination import AsyncPaginator, SyncPaginator, apaginate, paginate
+from .pagination import AsyncPaginator, SyncPaginator, apaginate_sized, paginate_sized
 from .params import (
     FilterGroupParam,
     SimplePublicObjectBatchInputParam,
@@ -238,13 +238,13 @@ class PartnerClients(PartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_associations`.
         """
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_associations.sync,
             partner_client_id,
             to_object_type,
             client=self._client,
             **given(
-                limit=limit,
                 include_fa=include_fa,
             ),
         )
@@ -276,11 +276,11 @@ class PartnerClients(PartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_page`.
         """
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_page.sync,
             client=self._client,
             **given(
-                limit=limit,
                 properties=properties,
                 properties_with_history=properties_with_history,
                 associations=associations,
@@ -354,7 +354,8 @@ class PartnerClients(PartnerClientsExtras):
                 query=query,
             )
         )
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             search.sync,
             client=self._client,
             body=body,
@@ -569,13 +570,13 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_associations`.
         """
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_associations.asyncio,
             partner_client_id,
             to_object_type,
             client=self._client,
             **given(
-                limit=limit,
                 include_fa=include_fa,
             ),
         )
@@ -607,11 +608,11 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_page`.
         """
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_page.asyncio,
             client=self._client,
             **given(
-                limit=limit,
                 properties=properties,
                 properties_with_history=properties_with_history,
                 associations=associations,
@@ -685,7 +686,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
                 query=query,
             )
         )
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             search.asyncio,
             client=self._client,
             body=body,

@@ -152,6 +152,44 @@ def test_list_gives_pages_and_stops_early(double: HubSpotDouble, client: HubSpot
 
 
 @pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", [10, 7])
+def test_a_search_limit_is_the_size_of_every_page(
+    mode: str, size: int, double: HubSpotDouble, client: HubSpotClient
+) -> None:
+    # search(limit=10) used to walk by pages of 200: 10 is the search model's default limit, which
+    # the paginator took for "no limit given".
+    def sizes(pc: Any) -> Any:
+        pages = pc.search(limit=size).iter_pages(max_items=2 * size + 3)
+        if mode == "sync":
+            return [len(page.results) for page in pages]
+
+        async def gather() -> list[int]:
+            return [len(page.results) async for page in pages]
+
+        return gather()
+
+    assert run(mode, client, sizes) == [size, size, 3]
+    sent = double.requests.matching(method="POST", path_contains="search")
+    assert [r.json()["limit"] for r in sent] == [size] * 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_list_limit_is_the_size_of_every_page(
+    mode: str, double: HubSpotDouble, client: HubSpotClient
+) -> None:
+    object_id = double.store.ids()[0]
+    collect(mode, client, lambda pc: pc.list(limit=10).iter_items(max_items=15))
+    collect(
+        mode,
+        client,
+        lambda pc: pc.list_associations(object_id, "contacts", limit=10).iter_items(max_items=15),
+    )
+    pages = double.requests.matching(method="GET")
+    assert len(pages) == 4
+    assert all(parse_qs(p.query)["limit"] == ["10"] for p in pages)
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_search_takes_filter_dicts_and_pages(mode: str, double: HubSpotDouble, client: HubSpotClient) -> None:
     ids = double.store.ids()[:5]
     run(
