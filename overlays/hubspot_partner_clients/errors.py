@@ -269,6 +269,19 @@ class InvalidArgumentError(ValueError):
             operation=operation,
         )
 
+    @classmethod
+    def path_argument(cls, argument: str, value: object, *, operation: str) -> InvalidArgumentError:
+        """The error for a path argument that is not a str (or int), or is blank."""
+        if isinstance(value, str):
+            return cls.blank(argument, value, operation=operation)
+        return cls(
+            f"{operation}: {argument} is {value!r}, a {type(value).__name__}; pass the value to put in "
+            "the request path as a str (an id from list_page or search, say; an int id is taken too). "
+            f"It would be sent as {str(value)!r}, so nothing was sent.",
+            argument=argument,
+            operation=operation,
+        )
+
 
 def _scrub_refusal(exc: BaseException) -> None:
     """Blank the messages of a refused request, which can quote the Authorization header.

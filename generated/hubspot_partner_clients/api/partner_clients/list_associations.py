@@ -20,12 +20,22 @@ def _get_kwargs(
     limit: int | Unset = 500,
     include_fa: bool | Unset = False,
 ) -> dict[str, Any]:
-    if not str(partner_client_id).strip():
-        raise errors.InvalidArgumentError.blank(
+    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
+    if (
+        isinstance(partner_client_id, bool)
+        or not isinstance(partner_client_id, str | int)
+        or not str(partner_client_id).strip()
+    ):
+        raise errors.InvalidArgumentError.path_argument(
             "partner_client_id", partner_client_id, operation="list_associations"
         )
-    if not str(to_object_type).strip():
-        raise errors.InvalidArgumentError.blank(
+    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
+    if (
+        isinstance(to_object_type, bool)
+        or not isinstance(to_object_type, str | int)
+        or not str(to_object_type).strip()
+    ):
+        raise errors.InvalidArgumentError.path_argument(
             "to_object_type", to_object_type, operation="list_associations"
         )
 
@@ -101,7 +111,7 @@ def sync_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -150,7 +160,7 @@ def sync(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging
@@ -199,7 +209,7 @@ async def asyncio_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -248,7 +258,7 @@ async def asyncio(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging
