@@ -321,8 +321,23 @@ def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[st
 
 
 def _parameter_descriptions(document: Mapping[str, Any], parameters: list[Any]) -> dict[str, str]:
-    resolved = (_resolve(document, p) for p in parameters)
-    return {_key(p["name"]): _text(p.get("description", "")) for p in resolved}
+    resolved = [_resolve(document, p) for p in parameters]
+    return {
+        _key(p["name"]): _bounded(_text(p.get("description", "")), _resolve(document, p.get("schema") or {}))
+        for p in resolved
+    }
+
+
+def _bounded(description: str, schema: Mapping[str, Any]) -> str:
+    """The description, with the bound the schema's keyword states: the document's prose does not
+    restate numbers (an edited keyword would leave it stale), so the docstring says them from here."""
+    if not description:
+        return description
+    if isinstance(schema.get("maximum"), int):
+        return f"{description.rstrip('.')} (at most {schema['maximum']:,})."
+    if isinstance(schema.get("maxItems"), int):
+        return f"{description.rstrip('.')} (at most {schema['maxItems']:,})."
+    return description
 
 
 def _body_schema(document: Mapping[str, Any], operation: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -404,7 +419,7 @@ def _body_arguments(
                 not has_default,
                 not has_default,
                 "body",
-                _text(prop.get("description") or target.get("description", "")),
+                _bounded(_text(prop.get("description") or target.get("description", "")), target),
                 convert,
                 model_class,
             )
@@ -467,6 +482,8 @@ def _docstring(
 ) -> list[str]:
     lines = [_text(operation.get("summary", operation["operationId"])).rstrip(".") + "."]
     description = _text(operation.get("description", ""))
+    if isinstance(operation.get("x-max-results"), int):  # the number from the keyword, not prose
+        description += f" One query reaches at most {operation['x-max-results']:,} results."
     if description:
         lines += ["", *textwrap.wrap(description, _DOC_WIDTH)]
     if paged_item is not None:

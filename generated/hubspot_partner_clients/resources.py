@@ -120,7 +120,7 @@ class PartnerClients(PartnerClientsExtras):
         `idProperty`. Unknown ids answer 207 with one error each; the others are read.
 
         Args:
-            inputs: One input per object to read.
+            inputs: One input per object to read (at most 100).
             archived: Whether to return only archived objects.
             properties: The properties to return.
             properties_with_history: The properties to return with their history of values.
@@ -158,7 +158,7 @@ class PartnerClients(PartnerClientsExtras):
         207 with one error each; the others are applied.
 
         Args:
-            inputs: One input per object to update; an id may appear only once.
+            inputs: One input per object to update; an id may appear only once (at most 100).
 
         The function underneath: `api.partner_clients.batch_update`.
         """
@@ -233,7 +233,7 @@ class PartnerClients(PartnerClientsExtras):
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
-            limit: The most results to return on one page.
+            limit: The most results to return on one page (at most 500).
             include_fa: Whether to include field-level associations.
 
         The function underneath: `api.partner_clients.list_associations`.
@@ -325,16 +325,17 @@ class PartnerClients(PartnerClientsExtras):
     ) -> SyncPaginator[SimplePublicObject]:
         """Search partner clients.
 
-        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
-        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
-        rate limit.
+        Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+        reaches in all; the client's paginator continues past that cap by re-querying above the last
+        `hs_object_id` seen. Search has its own, lower rate limit. One query reaches at most 10,000
+        results.
 
         Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
         you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
 
         Args:
             filter_groups: Groups of filters; an object matches when it matches every filter of any one
-                group.
+                group (at most 6).
             sorts: Property names to sort by, such as `name`, or `-name` for descending order.
             properties: The properties to return.
             limit: The most results to return on one page (at most 200).
@@ -452,7 +453,7 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         `idProperty`. Unknown ids answer 207 with one error each; the others are read.
 
         Args:
-            inputs: One input per object to read.
+            inputs: One input per object to read (at most 100).
             archived: Whether to return only archived objects.
             properties: The properties to return.
             properties_with_history: The properties to return with their history of values.
@@ -490,7 +491,7 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         207 with one error each; the others are applied.
 
         Args:
-            inputs: One input per object to update; an id may appear only once.
+            inputs: One input per object to update; an id may appear only once (at most 100).
 
         The function underneath: `api.partner_clients.batch_update`.
         """
@@ -565,7 +566,7 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
-            limit: The most results to return on one page.
+            limit: The most results to return on one page (at most 500).
             include_fa: Whether to include field-level associations.
 
         The function underneath: `api.partner_clients.list_associations`.
@@ -657,16 +658,17 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
     ) -> AsyncPaginator[SimplePublicObject]:
         """Search partner clients.
 
-        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
-        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
-        rate limit.
+        Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+        reaches in all; the client's paginator continues past that cap by re-querying above the last
+        `hs_object_id` seen. Search has its own, lower rate limit. One query reaches at most 10,000
+        results.
 
         Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
         you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
 
         Args:
             filter_groups: Groups of filters; an object matches when it matches every filter of any one
-                group.
+                group (at most 6).
             sorts: Property names to sort by, such as `name`, or `-name` for descending order.
             properties: The properties to return.
             limit: The most results to return on one page (at most 200).
