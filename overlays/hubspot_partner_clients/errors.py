@@ -270,6 +270,16 @@ class InvalidArgumentError(ValueError):
         )
 
     @classmethod
+    def check_path(cls, argument: str, value: object, *, operation: str) -> None:
+        """Raise for a path argument that cannot be sent: blank, or neither a str nor an int.
+
+        An int is taken (an id HubSpot gives as a number, sent as its digits); None or another
+        type would be sent as its str(), "None" for one, so it is refused.
+        """
+        if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+            raise cls.path_argument(argument, value, operation=operation)
+
+    @classmethod
     def path_argument(cls, argument: str, value: object, *, operation: str) -> InvalidArgumentError:
         """The error for a path argument that is not a str (or int), or is blank."""
         if isinstance(value, str):

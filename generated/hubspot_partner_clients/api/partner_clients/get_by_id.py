@@ -19,15 +19,7 @@ def _get_kwargs(
     archived: bool | Unset = False,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(partner_client_id, bool)
-        or not isinstance(partner_client_id, str | int)
-        or not str(partner_client_id).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "partner_client_id", partner_client_id, operation="get_by_id"
-        )
+    errors.InvalidArgumentError.check_path("partner_client_id", partner_client_id, operation="get_by_id")
 
     params: dict[str, Any] = {}
 

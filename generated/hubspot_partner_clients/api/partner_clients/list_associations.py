@@ -20,24 +20,10 @@ def _get_kwargs(
     limit: int | Unset = 500,
     include_fa: bool | Unset = False,
 ) -> dict[str, Any]:
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(partner_client_id, bool)
-        or not isinstance(partner_client_id, str | int)
-        or not str(partner_client_id).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "partner_client_id", partner_client_id, operation="list_associations"
-        )
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(to_object_type, bool)
-        or not isinstance(to_object_type, str | int)
-        or not str(to_object_type).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "to_object_type", to_object_type, operation="list_associations"
-        )
+    errors.InvalidArgumentError.check_path(
+        "partner_client_id", partner_client_id, operation="list_associations"
+    )
+    errors.InvalidArgumentError.check_path("to_object_type", to_object_type, operation="list_associations")
 
     params: dict[str, Any] = {}
 

@@ -15,42 +15,14 @@ def _get_kwargs(
     to_object_id: str,
     association_type: str,
 ) -> dict[str, Any]:
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(partner_client_id, bool)
-        or not isinstance(partner_client_id, str | int)
-        or not str(partner_client_id).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "partner_client_id", partner_client_id, operation="remove_association"
-        )
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(to_object_type, bool)
-        or not isinstance(to_object_type, str | int)
-        or not str(to_object_type).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "to_object_type", to_object_type, operation="remove_association"
-        )
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(to_object_id, bool)
-        or not isinstance(to_object_id, str | int)
-        or not str(to_object_id).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "to_object_id", to_object_id, operation="remove_association"
-        )
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(association_type, bool)
-        or not isinstance(association_type, str | int)
-        or not str(association_type).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "association_type", association_type, operation="remove_association"
-        )
+    errors.InvalidArgumentError.check_path(
+        "partner_client_id", partner_client_id, operation="remove_association"
+    )
+    errors.InvalidArgumentError.check_path("to_object_type", to_object_type, operation="remove_association")
+    errors.InvalidArgumentError.check_path("to_object_id", to_object_id, operation="remove_association")
+    errors.InvalidArgumentError.check_path(
+        "association_type", association_type, operation="remove_association"
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "delete",

@@ -17,15 +17,7 @@ def _get_kwargs(
     body: SimplePublicObjectInput,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    # A str, or an int (an id HubSpot gives as a number); None or another type would be sent as its str().
-    if (
-        isinstance(partner_client_id, bool)
-        or not isinstance(partner_client_id, str | int)
-        or not str(partner_client_id).strip()
-    ):
-        raise errors.InvalidArgumentError.path_argument(
-            "partner_client_id", partner_client_id, operation="update"
-        )
+    errors.InvalidArgumentError.check_path("partner_client_id", partner_client_id, operation="update")
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
