@@ -61,7 +61,8 @@ class Argument:
     positional: bool
     where: str  # "path", "query" or "body"
     description: str = ""
-    # How a body field's value becomes the model's: "model" / "models" (of `model_class`), or "".
+    # How a body field's value becomes the model's: "model" / "models" (of `model_class`),
+    # "strings" (a list of strings, not a bare str), or "".
     convert: str = ""
     model_class: str = ""
 
@@ -87,12 +88,20 @@ class Method:
         return [*positional, *sorted(keywords, key=lambda a: not a.required)]
 
     @property
+    def page_size(self) -> Argument | None:
+        """A paged method's `limit`: the page size the caller chose, which it tells the paginator."""
+        if self.paged_item is None:
+            return None
+        return next((a for a in self.arguments if a.name == "limit"), None)
+
+    @property
     def path_arguments(self) -> list[Argument]:
         return [a for a in self.arguments if a.where == "path"]
 
     @property
     def query_arguments(self) -> list[Argument]:
-        return [a for a in self.arguments if a.where == "query"]
+        """The query arguments to pass on as they are (a paged method's `limit` goes to the paginator)."""
+        return [a for a in self.arguments if a.where == "query" and a is not self.page_size]
 
     @property
     def body_arguments(self) -> list[Argument]:
@@ -312,8 +321,23 @@ def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[st
 
 
 def _parameter_descriptions(document: Mapping[str, Any], parameters: list[Any]) -> dict[str, str]:
-    resolved = (_resolve(document, p) for p in parameters)
-    return {_key(p["name"]): _text(p.get("description", "")) for p in resolved}
+    resolved = [_resolve(document, p) for p in parameters]
+    return {
+        _key(p["name"]): _bounded(_text(p.get("description", "")), _resolve(document, p.get("schema") or {}))
+        for p in resolved
+    }
+
+
+def _bounded(description: str, schema: Mapping[str, Any]) -> str:
+    """The description, with the bound the schema's keyword states: the document's prose does not
+    restate numbers (an edited keyword would leave it stale), so the docstring says them from here."""
+    if not description:
+        return description
+    if isinstance(schema.get("maximum"), int):
+        return f"{description.rstrip('.')} (at most {schema['maximum']:,})."
+    if isinstance(schema.get("maxItems"), int):
+        return f"{description.rstrip('.')} (at most {schema['maxItems']:,})."
+    return description
 
 
 def _body_schema(document: Mapping[str, Any], operation: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -378,6 +402,11 @@ def _body_arguments(
         elif target.get("type") == "object" and not element:
             convert, model_class = "model", bare
             accepted = f"{_param_type(document, prop, params)} | {bare}"
+        elif element == "str":
+            # list, not Sequence: a str is a Sequence[str], which would go out one character per
+            # item; mypy flags it, and `strings` refuses it at run time.
+            convert, model_class = "strings", ""
+            accepted = bare
         else:
             convert, model_class = "", ""
             accepted = bare.replace("list[", "Sequence[") if element else bare
@@ -390,7 +419,7 @@ def _body_arguments(
                 not has_default,
                 not has_default,
                 "body",
-                _text(prop.get("description") or target.get("description", "")),
+                _bounded(_text(prop.get("description") or target.get("description", "")), target),
                 convert,
                 model_class,
             )
@@ -421,7 +450,9 @@ def _param_type(document: Mapping[str, Any], schema: Mapping[str, Any], params: 
     if "enum" in target:
         text = f"Literal[{', '.join(repr(v) for v in target['enum'])}]"
     elif kind == "array":
-        text = f"Sequence[{_param_type(document, target.get('items') or {}, params)}]"
+        inner = _param_type(document, target.get("items") or {}, params)
+        # A str is a Sequence[str]: list[str] lets mypy flag a bare string.
+        text = f"list[{inner}]" if inner == "str" else f"Sequence[{inner}]"
     elif kind == "object":
         values = target.get("additionalProperties")
         inner = _param_type(document, values, params) if isinstance(values, Mapping) else "Any"
@@ -451,6 +482,8 @@ def _docstring(
 ) -> list[str]:
     lines = [_text(operation.get("summary", operation["operationId"])).rstrip(".") + "."]
     description = _text(operation.get("description", ""))
+    if isinstance(operation.get("x-max-results"), int):  # the number from the keyword, not prose
+        description += f" One query reaches at most {operation['x-max-results']:,} results."
     if description:
         lines += ["", *textwrap.wrap(description, _DOC_WIDTH)]
     if paged_item is not None:

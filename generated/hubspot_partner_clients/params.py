@@ -44,7 +44,7 @@ class FilterGroupParam(TypedDict, total=False):
     """Filters that an object must all match."""
 
     filters: Required[Sequence[FilterParam]]
-    """The filters (at most 6 in a group and 18 in one request)."""
+    """The filters of the group (HubSpot bounds the filters of a group and of a request)."""
 
 
 class FilterParam(TypedDict, total=False):
@@ -74,5 +74,5 @@ class FilterParam(TypedDict, total=False):
     """The value to compare with."""
     highValue: str
     """The upper bound, with BETWEEN."""
-    values: Sequence[str]
+    values: list[str]
     """The values to compare with, with IN and NOT_IN."""

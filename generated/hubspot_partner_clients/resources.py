@@ -27,7 +27,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 
-from ._arguments import given, model, models
+from ._arguments import given, model, models, strings
 from ._extras import AsyncPartnerClientsExtras, PartnerClientsExtras
 from .api.partner_clients import (
     associate,
@@ -56,7 +56,7 @@ from .models import (
     SimplePublicObjectInputProperties,
     SimplePublicObjectWithAssociations,
 )
-from .pagination import AsyncPaginator, SyncPaginator, apaginate, paginate
+from .pagination import AsyncPaginator, SyncPaginator, apaginate_sized, paginate_sized
 from .params import (
     FilterGroupParam,
     SimplePublicObjectBatchInputParam,
@@ -110,8 +110,8 @@ class PartnerClients(PartnerClientsExtras):
         inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
         *,
         archived: bool | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
-        properties_with_history: Sequence[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
         id_property: str | Unset = UNSET,
     ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
         """Read a batch of partner clients.
@@ -120,7 +120,7 @@ class PartnerClients(PartnerClientsExtras):
         `idProperty`. Unknown ids answer 207 with one error each; the others are read.
 
         Args:
-            inputs: One input per object to read.
+            inputs: One input per object to read (at most 100).
             archived: Whether to return only archived objects.
             properties: The properties to return.
             properties_with_history: The properties to return with their history of values.
@@ -132,8 +132,10 @@ class PartnerClients(PartnerClientsExtras):
         body = BatchReadInputSimplePublicObjectId(
             **given(
                 inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
-                properties=properties,
-                properties_with_history=properties_with_history,
+                properties=strings(properties, operation="batch_read", argument="properties"),
+                properties_with_history=strings(
+                    properties_with_history, operation="batch_read", argument="properties_with_history"
+                ),
                 id_property=id_property,
             )
         )
@@ -156,7 +158,7 @@ class PartnerClients(PartnerClientsExtras):
         207 with one error each; the others are applied.
 
         Args:
-            inputs: One input per object to update; an id may appear only once.
+            inputs: One input per object to update; an id may appear only once (at most 100).
 
         The function underneath: `api.partner_clients.batch_update`.
         """
@@ -231,18 +233,18 @@ class PartnerClients(PartnerClientsExtras):
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
-            limit: The most results to return on one page.
+            limit: The most results to return on one page (at most 500).
             include_fa: Whether to include field-level associations.
 
         The function underneath: `api.partner_clients.list_associations`.
         """
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_associations.sync,
             partner_client_id,
             to_object_type,
             client=self._client,
             **given(
-                limit=limit,
                 include_fa=include_fa,
             ),
         )
@@ -274,11 +276,11 @@ class PartnerClients(PartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_page`.
         """
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_page.sync,
             client=self._client,
             **given(
-                limit=limit,
                 properties=properties,
                 properties_with_history=properties_with_history,
                 associations=associations,
@@ -316,23 +318,24 @@ class PartnerClients(PartnerClientsExtras):
         self,
         *,
         filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
-        sorts: Sequence[str] | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
+        sorts: builtins.list[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
         limit: int | Unset = UNSET,
         query: str | Unset = UNSET,
     ) -> SyncPaginator[SimplePublicObject]:
         """Search partner clients.
 
-        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
-        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
-        rate limit.
+        Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+        reaches in all; the client's paginator continues past that cap by re-querying above the last
+        `hs_object_id` seen. Search has its own, lower rate limit. One query reaches at most 10,000
+        results.
 
         Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
         you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
 
         Args:
             filter_groups: Groups of filters; an object matches when it matches every filter of any one
-                group.
+                group (at most 6).
             sorts: Property names to sort by, such as `name`, or `-name` for descending order.
             properties: The properties to return.
             limit: The most results to return on one page (at most 200).
@@ -346,13 +349,14 @@ class PartnerClients(PartnerClientsExtras):
                 filter_groups=models(
                     FilterGroup, filter_groups, operation="search", argument="filter_groups"
                 ),
-                sorts=sorts,
-                properties=properties,
+                sorts=strings(sorts, operation="search", argument="sorts"),
+                properties=strings(properties, operation="search", argument="properties"),
                 limit=limit,
                 query=query,
             )
         )
-        return paginate(
+        return paginate_sized(
+            None if isinstance(limit, Unset) else limit,
             search.sync,
             client=self._client,
             body=body,
@@ -439,8 +443,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         inputs: Sequence[SimplePublicObjectIdParam | SimplePublicObjectId],
         *,
         archived: bool | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
-        properties_with_history: Sequence[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
+        properties_with_history: builtins.list[str] | Unset = UNSET,
         id_property: str | Unset = UNSET,
     ) -> BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors:
         """Read a batch of partner clients.
@@ -449,7 +453,7 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         `idProperty`. Unknown ids answer 207 with one error each; the others are read.
 
         Args:
-            inputs: One input per object to read.
+            inputs: One input per object to read (at most 100).
             archived: Whether to return only archived objects.
             properties: The properties to return.
             properties_with_history: The properties to return with their history of values.
@@ -461,8 +465,10 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         body = BatchReadInputSimplePublicObjectId(
             **given(
                 inputs=models(SimplePublicObjectId, inputs, operation="batch_read", argument="inputs"),
-                properties=properties,
-                properties_with_history=properties_with_history,
+                properties=strings(properties, operation="batch_read", argument="properties"),
+                properties_with_history=strings(
+                    properties_with_history, operation="batch_read", argument="properties_with_history"
+                ),
                 id_property=id_property,
             )
         )
@@ -485,7 +491,7 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         207 with one error each; the others are applied.
 
         Args:
-            inputs: One input per object to update; an id may appear only once.
+            inputs: One input per object to update; an id may appear only once (at most 100).
 
         The function underneath: `api.partner_clients.batch_update`.
         """
@@ -560,18 +566,18 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
-            limit: The most results to return on one page.
+            limit: The most results to return on one page (at most 500).
             include_fa: Whether to include field-level associations.
 
         The function underneath: `api.partner_clients.list_associations`.
         """
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_associations.asyncio,
             partner_client_id,
             to_object_type,
             client=self._client,
             **given(
-                limit=limit,
                 include_fa=include_fa,
             ),
         )
@@ -603,11 +609,11 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
 
         The function underneath: `api.partner_clients.list_page`.
         """
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             list_page.asyncio,
             client=self._client,
             **given(
-                limit=limit,
                 properties=properties,
                 properties_with_history=properties_with_history,
                 associations=associations,
@@ -645,23 +651,24 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         self,
         *,
         filter_groups: Sequence[FilterGroupParam | FilterGroup] | Unset = UNSET,
-        sorts: Sequence[str] | Unset = UNSET,
-        properties: Sequence[str] | Unset = UNSET,
+        sorts: builtins.list[str] | Unset = UNSET,
+        properties: builtins.list[str] | Unset = UNSET,
         limit: int | Unset = UNSET,
         query: str | Unset = UNSET,
     ) -> AsyncPaginator[SimplePublicObject]:
         """Search partner clients.
 
-        Filter, sort and text-search partner clients. A page holds at most 200 results and one query
-        reaches at most 10,000 results in all; paging past that is an error. Search has its own, lower
-        rate limit.
+        Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+        reaches in all; the client's paginator continues past that cap by re-querying above the last
+        `hs_object_id` seen. Search has its own, lower rate limit. One query reaches at most 10,000
+        results.
 
         Returns a lazy iterator over every SimplePublicObject of every page; nothing is fetched until
         you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
 
         Args:
             filter_groups: Groups of filters; an object matches when it matches every filter of any one
-                group.
+                group (at most 6).
             sorts: Property names to sort by, such as `name`, or `-name` for descending order.
             properties: The properties to return.
             limit: The most results to return on one page (at most 200).
@@ -675,13 +682,14 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
                 filter_groups=models(
                     FilterGroup, filter_groups, operation="search", argument="filter_groups"
                 ),
-                sorts=sorts,
-                properties=properties,
+                sorts=strings(sorts, operation="search", argument="sorts"),
+                properties=strings(properties, operation="search", argument="properties"),
                 limit=limit,
                 query=query,
             )
         )
-        return apaginate(
+        return apaginate_sized(
+            None if isinstance(limit, Unset) else limit,
             search.asyncio,
             client=self._client,
             body=body,

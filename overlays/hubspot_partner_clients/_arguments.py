@@ -2,10 +2,11 @@
 
 The generated `resources.py` calls these: `given` keeps only the arguments a
 caller gave (so that a generated function's own defaults, and the paginators'
-choice of the largest page, apply to the rest), and `model` / `models` accept
+choice of the largest page, apply to the rest), `model` / `models` accept
 a plain dict (shaped by a TypedDict of `params.py`) or the attrs model for a
-request's object values, refusing anything else with `InvalidArgumentError`
-before a request is sent.
+request's object values, and `strings` a list of strings (not a bare string,
+which would go out one character per item), refusing anything else with
+`InvalidArgumentError` before a request is sent.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Protocol, Self, TypeVar
 from .errors import InvalidArgumentError
 from .types import Unset
 
-__all__ = ["given", "model", "models"]
+__all__ = ["given", "model", "models", "strings"]
 
 
 class _Model(Protocol):
@@ -68,3 +69,22 @@ def models(cls: type[_M], values: object, *, operation: str, argument: str) -> A
             operation=operation,
         )
     return [model(cls, v, operation=operation, argument=f"{argument}[{i}]") for i, v in enumerate(values)]
+
+
+def strings(values: object, *, operation: str, argument: str) -> Any:
+    """`values`, a list of strings, as a list; `UNSET` stays unset.
+
+    A bare `str` (or `bytes`) is refused rather than sent one character per item: `sorts="name"`
+    would search sorted by properties "n", "a", "m" and "e". The items are HubSpot's to judge.
+    """
+    if isinstance(values, Unset):
+        return values
+    if isinstance(values, str | bytes | bytearray) or not isinstance(values, Sequence):
+        example = f"[{values!r}]" if isinstance(values, str) else '["name"]'
+        raise InvalidArgumentError(
+            f"{operation}: {argument} must be a list of strings, such as {argument}={example}, not "
+            f"a {type(values).__name__}; nothing was sent.",
+            argument=argument,
+            operation=operation,
+        )
+    return list(values)

@@ -2,16 +2,19 @@
 
 The generated `resources.PartnerClients` (and its async twin) inherit these, so
 `client.partner_clients.bulk_update(rows)` is `bulk_update(client, rows)`. The
-options are bulk's own, passed through unchanged (listed here by name only, for
-mypy; their defaults and meaning are bulk's).
+options are bulk's own, passed through unchanged (listed here by name and type, for
+mypy; their defaults and meaning are bulk's). tests/resources/test_extras.py fails when the
+TypedDicts below and the keyword parameters of `bulk_update` / `bulk_read` name different
+options or types, so an option added to bulk cannot be missing here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict, TypeVar, Unpack
 
-from .bulk import BulkResult, abulk_read, abulk_update, bulk_read, bulk_update
+from .bulk import BulkResult, JournalPath, abulk_read, abulk_update, bulk_read, bulk_update
+from .bulk._ledger import ProgressCallback
 from .client import AuthenticatedClient
 from .models import SimplePublicObjectBatchInput, SimplePublicObjectId
 
@@ -22,14 +25,19 @@ _R = TypeVar("_R", bound=str | int | SimplePublicObjectId | Mapping[str, Any])
 
 
 class _RunOptions(TypedDict, total=False):
+    """The keyword parameters of `bulk_update` (and of `bulk_read`, with `_ReadOptions`')."""
+
     concurrency: int
     chunk_size: int
-    on_progress: Callable[[int, int | None], object] | None
+    on_progress: ProgressCallback | None
     progress: bool
     deadline: float | None
+    journal: JournalPath | None
 
 
 class _ReadOptions(_RunOptions, total=False):
+    """The keyword parameters of `bulk_read`: `_RunOptions` and the reading ones."""
+
     properties: Sequence[str]
     properties_with_history: Sequence[str]
     id_property: str | None

@@ -282,6 +282,29 @@ class InvalidArgumentError(ValueError):
             operation=operation,
         )
 
+    @classmethod
+    def check_path(cls, argument: str, value: object, *, operation: str) -> None:
+        """Raise for a path argument that cannot be sent: blank, or neither a str nor an int.
+
+        An int is taken (an id HubSpot gives as a number, sent as its digits); None or another
+        type would be sent as its str(), "None" for one, so it is refused.
+        """
+        if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+            raise cls.path_argument(argument, value, operation=operation)
+
+    @classmethod
+    def path_argument(cls, argument: str, value: object, *, operation: str) -> InvalidArgumentError:
+        """The error for a path argument that is not a str (or int), or is blank."""
+        if isinstance(value, str):
+            return cls.blank(argument, value, operation=operation)
+        return cls(
+            f"{operation}: {argument} is {value!r}, a {type(value).__name__}; pass the value to put in "
+            "the request path as a str (an id from list_page or search, say; an int id is taken too). "
+            f"It would be sent as {str(value)!r}, so nothing was sent.",
+            argument=argument,
+            operation=operation,
+        )
+
 
 def _scrub_refusal(exc: BaseException) -> None:
     """Blank the messages of a refused request, which can quote the Authorization header.

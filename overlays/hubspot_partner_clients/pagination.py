@@ -9,12 +9,14 @@ for the generated functions underneath, ``paginate`` / ``apaginate`` make them::
     async for obj in apaginate(list_associations.asyncio, pc_id, "contacts", client=c): ...
 
 One mechanism serves every operation: ``SyncPaginator`` / ``AsyncPaginator`` call the generated
-function with the caller's arguments unchanged except for the cursor, which a small adapter
-(``_AfterParam`` for an ``after`` argument, ``_SearchBody`` for a search body) supplies and advances.
-The adapters hold only cursor state and do no I/O, so sync and async share them. Pages are
+function with the caller's arguments, except for the cursor, which a small adapter (``_AfterParam``
+for an ``after`` argument, ``_SearchBody`` for a search body) supplies and advances, and the page
+size. The adapters hold only cursor state and do no I/O, so sync and async share them. Pages are
 fetched one at a time and never kept, so memory stays flat however many pages there are. A walk
-asks for the largest pages the operation allows unless the caller sets ``limit``: HubSpot's default
-page of 10 would spend ten times the rate limit for the same items.
+asks for the largest pages the operation allows unless the caller chose a page size: HubSpot's
+default page of 10 would spend ten times the rate limit for the same items. The caller's choice is
+``page_size`` (the resource client passes its ``limit`` argument there, when given), else a
+``limit`` argument, else a search body's ``limit`` when it is not the model's default.
 """
 
 # Hooks: the generated sync / asyncio functions of api.partner_clients.list_page,
@@ -57,7 +59,8 @@ __all__ = [
 ]
 
 SEARCH_MAX_RESULTS = OPERATIONS.limit("search", "max_results")
-"""HubSpot serves at most this many results for one search query; paging past it is an error."""
+"""HubSpot serves at most this many results for one search query (it refuses a page past them); the
+paginator continues past them by re-querying (see ``SearchLimitError``)."""
 
 # HubSpot's largest search page, used when the caller sets no limit.
 _SEARCH_PAGE_LIMIT = OPERATIONS.limit("search", "max_page_size")
@@ -77,8 +80,9 @@ def _first_search_cursor() -> str:
 
 
 _FIRST_SEARCH_CURSOR = _first_search_cursor()
-# The model's own default page size, if it has one: a body that keeps it has chosen no page size
-# (attrs cannot tell an unset field from one set to its default), so a walk asks for the largest.
+# The model's own default page size, if it has one: a body that keeps it, with no `page_size`, has
+# chosen no page size (attrs cannot tell an unset field from one set to its default), so a walk asks
+# for the largest. The resource client's `search(limit=...)` says so with `page_size`.
 _MODEL_SEARCH_LIMIT = attrs.fields(PublicObjectSearchRequest).limit.default
 
 _log = logging.getLogger(LOGGER_NAME)
@@ -189,11 +193,16 @@ class _SearchBody:
     string).
     """
 
-    def __init__(self, body: PublicObjectSearchRequest, max_items: int | None) -> None:
+    def __init__(self, body: PublicObjectSearchRequest, max_items: int | None, page_size: int | None) -> None:
         self._body = body
         self._max_items = max_items
         limit = body.limit
-        self._limit = limit if isinstance(limit, int) and limit != _MODEL_SEARCH_LIMIT else _SEARCH_PAGE_LIMIT
+        if page_size is not None:
+            self._limit = page_size
+        elif isinstance(limit, int) and limit != _MODEL_SEARCH_LIMIT:
+            self._limit = limit
+        else:
+            self._limit = _SEARCH_PAGE_LIMIT
         sorts = list(body.sorts)
         self._sorts: list[str] = sorts
         if not sorts and (max_items is None or max_items > SEARCH_MAX_RESULTS):
@@ -286,10 +295,12 @@ class _SearchBody:
         return True
 
 
-def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callable[[int | None], _Cursor]:
+def _cursor_factory(
+    fn: Callable[..., Any], kwargs: Mapping[str, Any], page_size: int | None
+) -> Callable[[int | None], _Cursor]:
     body = kwargs.get("body")
     if isinstance(body, PublicObjectSearchRequest):
-        return lambda max_items: _SearchBody(body, max_items)
+        return lambda max_items: _SearchBody(body, max_items, page_size)
     if "after" not in inspect.signature(fn).parameters:
         raise TypeError(
             f"{getattr(fn, '__module__', fn)}.{getattr(fn, '__name__', '')} is not a paged operation: "
@@ -298,9 +309,13 @@ def _cursor_factory(fn: Callable[..., Any], kwargs: Mapping[str, Any]) -> Callab
     return lambda _max_items: _AfterParam()
 
 
-def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The caller's arguments, with ``limit`` at the operation's largest page when the caller set none."""
-    if "limit" in kwargs or "limit" not in inspect.signature(fn).parameters:
+def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any], page_size: int | None) -> dict[str, Any]:
+    """The caller's arguments, with ``limit`` the page size the caller chose, else the largest page."""
+    if "limit" not in inspect.signature(fn).parameters:
+        return kwargs  # a search: its page size is in the body (_SearchBody)
+    if page_size is not None:
+        return {**kwargs, "limit": page_size}
+    if "limit" in kwargs:
         return kwargs
     # A generated function lives in the module named after its operation.
     operation = OPERATIONS.named(getattr(fn, "__module__", "").rpartition(".")[2])
@@ -318,6 +333,8 @@ class SyncPaginator(Generic[ItemT]):
     """Iterate the items of every page (``for item in pager``) or the pages (``iter_pages``).
 
     Each iteration starts a new walk from the first page; nothing is fetched until it starts.
+    ``page_size`` is the page size the caller chose (the resource client's ``limit``); None leaves
+    it to the arguments, or to the largest page (see ``paginate``).
     """
 
     def __init__(
@@ -325,11 +342,13 @@ class SyncPaginator(Generic[ItemT]):
         fn: Callable[..., PagedResponse[ItemT]],
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
+        *,
+        page_size: int | None = None,
     ) -> None:
         self._fn = fn
         self._args = args
-        self._kwargs = _largest_pages(fn, kwargs)
-        self._new_cursor = _cursor_factory(fn, kwargs)
+        self._kwargs = _largest_pages(fn, kwargs, page_size)
+        self._new_cursor = _cursor_factory(fn, kwargs, page_size)
 
     def __iter__(self) -> Iterator[ItemT]:
         return self.iter_items()
@@ -366,11 +385,13 @@ class AsyncPaginator(Generic[ItemT]):
         fn: Callable[..., Awaitable[PagedResponse[ItemT]]],
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
+        *,
+        page_size: int | None = None,
     ) -> None:
         self._fn = fn
         self._args = args
-        self._kwargs = _largest_pages(fn, kwargs)
-        self._new_cursor = _cursor_factory(fn, kwargs)
+        self._kwargs = _largest_pages(fn, kwargs, page_size)
+        self._new_cursor = _cursor_factory(fn, kwargs, page_size)
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
         return self.iter_items()
@@ -407,12 +428,14 @@ def paginate(
 
     Every argument passes through unchanged, except the cursor (``after``, or ``body.after``),
     which the paginator follows from ``paging.next_.after`` until a page has none (a search's
-    first page is sent with the first cursor when the body has none). Without a ``limit`` a walk
-    asks for the largest pages the operation allows (100 for ``list_page``); a search without a
-    ``limit`` (or with the model's default one) asks for pages of 200, and continues past HubSpot's
-    10,000-result cap (see
-    ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id`` order unless
-    ``max_items`` keeps it under the cap.
+    first page is sent with the first cursor when the body has none), and the page size. Without a
+    ``limit`` a walk asks for the largest pages the operation allows (``list_page``'s
+    ``max_page_size`` in the operation table); a search whose body keeps the model's default
+    ``limit`` asks for search's largest pages too (attrs cannot tell that default from the same
+    number set on purpose: for pages of that size, use ``client.partner_clients.search(limit=...)``
+    or ``SyncPaginator(..., page_size=...)``). A search continues past HubSpot's per-query cap by
+    re-querying (see ``SearchLimitError``); without a sort it asks for ascending ``hs_object_id``
+    order unless ``max_items`` keeps it under the cap.
     """
     if inspect.iscoroutinefunction(fn):
         raise TypeError("paginate() takes a generated `sync` function; use apaginate() for `asyncio`")
@@ -426,3 +449,29 @@ def apaginate(
     if not inspect.iscoroutinefunction(fn):
         raise TypeError("apaginate() takes a generated `asyncio` function; use paginate() for `sync`")
     return AsyncPaginator(fn, args, dict(kwargs))
+
+
+def paginate_sized(
+    page_size: int | None, fn: Callable[_P, PagedResponse[ItemT]], /, *args: _P.args, **kwargs: _P.kwargs
+) -> SyncPaginator[ItemT]:
+    """``paginate``, with the page size the caller chose (None: the caller chose none).
+
+    The resource client's paged methods call this with their ``limit`` argument, so that
+    ``search(limit=10)`` walks by pages of 10 although 10 is the search model's default.
+    """
+    if inspect.iscoroutinefunction(fn):
+        raise TypeError("paginate_sized() takes a generated `sync` function; use apaginate_sized()")
+    return SyncPaginator(fn, args, dict(kwargs), page_size=page_size)
+
+
+def apaginate_sized(
+    page_size: int | None,
+    fn: Callable[_P, Awaitable[PagedResponse[ItemT]]],
+    /,
+    *args: _P.args,
+    **kwargs: _P.kwargs,
+) -> AsyncPaginator[ItemT]:
+    """The async twin of ``paginate_sized``, for a generated ``asyncio`` function."""
+    if not inspect.iscoroutinefunction(fn):
+        raise TypeError("apaginate_sized() takes a generated `asyncio` function; use paginate_sized()")
+    return AsyncPaginator(fn, args, dict(kwargs), page_size=page_size)

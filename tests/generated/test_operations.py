@@ -206,6 +206,36 @@ def test_a_blank_path_argument_is_refused_before_sending(
     )
 
 
+@pytest.mark.parametrize(
+    "blanked",
+    [(op, i, name) for op, _, names in PATH_CALLS for i, name in enumerate(names)],
+    ids=lambda case: f"{case[0].__name__.rsplit('.', 1)[-1]}-{case[2]}",
+)
+@pytest.mark.parametrize("wrong", [None, b"1000001", 1.5, True], ids=repr)
+def test_a_path_argument_of_another_type_is_refused_before_sending(
+    call: Caller, sent: list[httpx.Request], blanked: tuple[Any, int, str], wrong: object
+) -> None:
+    # get_by_id(None) used to send GET .../partner_clients/None.
+    operation, position, argument = blanked
+    args: list[Any] = list(next(a for op, a, _ in PATH_CALLS if op is operation))
+    args[position] = wrong
+    kwargs: dict[str, Any] = {}
+    if operation is update:
+        kwargs["body"] = SimplePublicObjectInput(properties=SimplePublicObjectInputProperties.from_dict({}))
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        call(operation, *args, **kwargs)
+    assert caught.value.argument == argument
+    assert f"{argument} is {wrong!r}, a {type(wrong).__name__}" in str(caught.value)
+    assert "nothing was sent" in str(caught.value)
+    assert sent == []
+
+
+def test_an_int_id_is_sent_as_its_digits(call: Caller, sent: list[httpx.Request]) -> None:
+    obj = call(get_by_id, int(FIRST))
+    assert only(sent).url.path == f"{BASE}/{FIRST}"
+    assert obj.id == FIRST
+
+
 def test_update(call: Caller, sent: list[httpx.Request], double: HubSpotDouble) -> None:
     body = SimplePublicObjectInput(
         properties=SimplePublicObjectInputProperties.from_dict({"client_tier": "gold", "region": "EMEA"})

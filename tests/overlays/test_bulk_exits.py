@@ -289,6 +289,37 @@ def test_a_duplicate_within_one_chunk_of_an_iterator_rejects_both(double: HubSpo
     assert len(double.requests) == 0
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\t\n"])
+def test_a_blank_id_is_refused_before_sending(mode: str, blank: str, double: HubSpotDouble) -> None:
+    # An id of "  " used to be sent, and came back OBJECT_NOT_FOUND.
+    ids = double.store.ids()[:2]
+    with pytest.raises(BulkInputError) as caught:
+        update(mode, double, [row(ids[0]), {"id": blank, "properties": {"partner_notes": "x"}}])
+    [error] = caught.value.errors
+    assert (error.position, error.category) == (1, "INVALID_INPUT")
+    assert f"id {blank!r} is {'empty' if not blank else 'only whitespace'}" == error.message
+    with make_client(double) as client, pytest.raises(BulkInputError, match=r"only whitespace|empty"):
+        bulk_read(client, [ids[1], blank])
+    assert len(double.requests) == 0
+
+
+def test_a_rejection_names_its_position_once(double: HubSpotDouble) -> None:
+    ids = double.store.ids()[:6]
+    inputs: list[Any] = [row(i) for i in ids]
+    inputs[5] = {"id": ids[5], "properties": {5: "x"}}
+    inputs[2] = row(ids[0])
+    with pytest.raises(BulkInputError) as caught:
+        update("sync", double, inputs)
+    text = str(caught.value)
+    assert f"input #5 {ids[5]!r}: property name 5 is not a non-empty string" in text
+    assert (
+        f"input #2 {ids[0]!r}: id {ids[0]!r} appears more than once in this run (first at input #0)" in text
+    )
+    assert text.count("input #5") == 1
+    assert text.count("input #2") == 1
+    assert [e.message.startswith("input #") for e in caught.value.errors] == [False] * 3
+
+
 def test_model_inputs_are_checked_like_dicts(double: HubSpotDouble) -> None:
     ids = double.store.ids()[:3]
     good = SimplePublicObjectBatchInput(
@@ -297,9 +328,7 @@ def test_model_inputs_are_checked_like_dicts(double: HubSpotDouble) -> None:
     inputs: list[Any] = [good, {"id": ids[1], "idProperty": 5, "properties": {}}]
     with pytest.raises(BulkInputError) as caught:
         update("sync", double, inputs)
-    assert [(e.position, e.message) for e in caught.value.errors] == [
-        (1, "input #1: idProperty 5 is not a string")
-    ]
+    assert [(e.position, e.message) for e in caught.value.errors] == [(1, "idProperty 5 is not a string")]
     result = update("sync", double, inputs[:1])
     assert result.applied == [good]
     assert double.store.get(ids[0]).get("partner_notes") == "model"  # type: ignore[union-attr]

@@ -79,6 +79,10 @@ ANSWERS: dict[str, tuple[Script, type[errors.HubSpotError], bool]] = {
 }
 
 
+# The category of a chunk refused as a whole, by the double's fault answer, for the cases that go on.
+REFUSED_CATEGORY = {"400": "ERROR", "404": "ERROR", "409": "CONFLICT"}
+
+
 @pytest.mark.parametrize("case", ANSWERS, ids=list(ANSWERS))
 def test_a_result_pickles_without_the_token_whatever_stopped_it(case: str, double: HubSpotDouble) -> None:
     script, error_class, stops = ANSWERS[case]
@@ -115,7 +119,14 @@ def test_a_result_pickles_without_the_token_whatever_stopped_it(case: str, doubl
         assert str(copy) == str(original)
     else:
         assert result.status is BulkStatus.PARTIAL
-        assert error_class.__name__ in result.errors[0].message or result.errors[0].category
+        # The refused chunk's inputs, each with the category the double's fault answers and the
+        # message of the HubSpotError, which names the status, the request and HubSpot's text.
+        assert len(result.errors) == CHUNK
+        assert {e.category for e in result.errors} == {REFUSED_CATEGORY[case]}
+        message = result.errors[0].message
+        assert message.startswith(f"{case} POST {double.base_url}/")
+        assert f"{UPDATE}: Injected fault: HTTP {case}. operation=batch_update" in message
+        assert f"category={REFUSED_CATEGORY[case]}" in message
 
 
 def test_the_bulk_exceptions_pickle_with_their_account(double: HubSpotDouble, tmp_path: Any) -> None:

@@ -152,6 +152,44 @@ def test_list_gives_pages_and_stops_early(double: HubSpotDouble, client: HubSpot
 
 
 @pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", [10, 7])
+def test_a_search_limit_is_the_size_of_every_page(
+    mode: str, size: int, double: HubSpotDouble, client: HubSpotClient
+) -> None:
+    # search(limit=10) used to walk by pages of 200: 10 is the search model's default limit, which
+    # the paginator took for "no limit given".
+    def sizes(pc: Any) -> Any:
+        pages = pc.search(limit=size).iter_pages(max_items=2 * size + 3)
+        if mode == "sync":
+            return [len(page.results) for page in pages]
+
+        async def gather() -> list[int]:
+            return [len(page.results) async for page in pages]
+
+        return gather()
+
+    assert run(mode, client, sizes) == [size, size, 3]
+    sent = double.requests.matching(method="POST", path_contains="search")
+    assert [r.json()["limit"] for r in sent] == [size] * 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_list_limit_is_the_size_of_every_page(
+    mode: str, double: HubSpotDouble, client: HubSpotClient
+) -> None:
+    object_id = double.store.ids()[0]
+    collect(mode, client, lambda pc: pc.list(limit=10).iter_items(max_items=15))
+    collect(
+        mode,
+        client,
+        lambda pc: pc.list_associations(object_id, "contacts", limit=10).iter_items(max_items=15),
+    )
+    pages = double.requests.matching(method="GET")
+    assert len(pages) == 4
+    assert all(parse_qs(p.query)["limit"] == ["10"] for p in pages)
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_search_takes_filter_dicts_and_pages(mode: str, double: HubSpotDouble, client: HubSpotClient) -> None:
     ids = double.store.ids()[:5]
     run(
@@ -232,6 +270,45 @@ def test_a_body_of_the_wrong_shape_is_refused_naming_it(
     with pytest.raises(InvalidArgumentError, match=said):
         client.partner_clients.batch_update(value)
     assert len(double.requests) == 0
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("argument", "call"),
+    [
+        ("sorts", lambda pc, value: pc.search(sorts=value)),
+        ("properties", lambda pc, value: pc.search(properties=value)),
+        ("properties", lambda pc, value: pc.batch_read([{"id": "1"}], properties=value)),
+        (
+            "properties_with_history",
+            lambda pc, value: pc.batch_read([{"id": "1"}], properties_with_history=value),
+        ),
+    ],
+)
+@pytest.mark.parametrize("value", ["name", b"name", {"name"}, 5])
+def test_a_bare_string_for_a_list_of_strings_is_refused_naming_it(
+    mode: str,
+    argument: str,
+    call: Callable[[Any, Any], Any],
+    value: object,
+    *,
+    double: HubSpotDouble,
+    client: HubSpotClient,
+) -> None:
+    # search(sorts="name") used to send "sorts": ["n", "a", "m", "e"].
+    with pytest.raises(InvalidArgumentError) as raised:
+        run(mode, client, lambda pc: call(pc, value))
+    assert raised.value.argument == argument
+    assert f"{argument} must be a list of strings" in str(raised.value)
+    if isinstance(value, str):
+        assert f"{argument}=['name']" in str(raised.value)
+    assert len(double.requests) == 0
+
+
+def test_a_tuple_of_strings_is_sent_as_a_list(double: HubSpotDouble, client: HubSpotClient) -> None:
+    list(client.partner_clients.search(sorts=("hs_object_id",), properties=("name",)).iter_items(max_items=1))  # type: ignore[arg-type]
+    [sent] = double.requests.matching(method="POST", path_contains="search")
+    assert (sent.json()["sorts"], sent.json()["properties"]) == (["hs_object_id"], ["name"])
 
 
 def test_errors_are_the_typed_errors(client: HubSpotClient) -> None:

@@ -62,6 +62,26 @@ def test_the_call_of_the_issue_type_checks(tmp_path: Path) -> None:
     assert "SimplePublicObjectWithAssociations" in result.stdout
 
 
+def test_every_bulk_option_type_checks_on_the_methods(tmp_path: Path) -> None:
+    # journal was missing from the methods' options: mypy refused an option bulk_update takes.
+    result = mypy(
+        tmp_path,
+        """
+        from pathlib import Path
+
+        rows = [{"id": "1", "properties": {"client_tier": "gold"}}]
+        pcs = client.partner_clients
+        pcs.bulk_update(rows, journal=Path("update.journal"), deadline=60.0, progress=True)
+        pcs.bulk_read(["1"], journal="read.journal", properties=["name"], concurrency=2)
+
+        async def twin() -> None:
+            await client.aio.partner_clients.bulk_update(rows, journal="update.journal")
+            await client.aio.partner_clients.bulk_read(["1"], journal=Path("read.journal"))
+        """,
+    )
+    assert result.returncode == 0, result.stdout
+
+
 @pytest.mark.parametrize(
     ("call", "error"),
     [
@@ -79,6 +99,14 @@ def test_the_call_of_the_issue_type_checks(tmp_path: Path) -> None:
         ('client.partner_clients.list(propertes=["name"])', 'Unexpected keyword argument "propertes"'),
         # A wrong keyword type, in the async twin.
         ('client.aio.partner_clients.get("1", archived="no")', 'Argument "archived"'),
+        # A bare string for a list of strings (a str is a Sequence[str]: it went out per character).
+        ('client.partner_clients.search(sorts="name")', 'Argument "sorts"'),
+        ('client.partner_clients.batch_read([{"id": "1"}], properties="name")', 'Argument "properties"'),
+        (
+            "client.partner_clients.search(filter_groups=[{"
+            '"filters": [{"propertyName": "a", "operator": "IN", "values": "ab"}]}])',
+            'expected "FilterGroupParam | FilterGroup"',
+        ),
         # An operator HubSpot does not have.
         (
             "client.partner_clients.search("

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="BatchInputSimplePublicObjectBatchInput")
 
 @_attrs_define
 class BatchInputSimplePublicObjectBatchInput:
-    """The inputs of a batch update (at most 100)."""
+    """The inputs of a batch update."""
 
     inputs: list[SimplePublicObjectBatchInput]
     """ One input per object to update; an id may appear only once. """

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="BatchReadInputSimplePublicObjectId")
 
 @_attrs_define
 class BatchReadInputSimplePublicObjectId:
-    """The inputs of a batch read (at most 100)."""
+    """The inputs of a batch read."""
 
     inputs: list[SimplePublicObjectId]
     """ One input per object to read. """

@@ -14,7 +14,7 @@ class FilterGroup:
     """Filters that an object must all match."""
 
     filters: list[Filter]
-    """ The filters (at most 6 in a group and 18 in one request). """
+    """ The filters of the group (HubSpot bounds the filters of a group and of a request). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

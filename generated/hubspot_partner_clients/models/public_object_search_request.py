@@ -25,7 +25,7 @@ class PublicObjectSearchRequest:
     properties: list[str] = _attrs_field(factory=list)
     """ The properties to return. """
     limit: int = 10
-    """ The most results to return on one page (at most 200). """
+    """ The most results to return on one page. """
     after: str = "0"
     """ The cursor of the page to read, from the previous page's `paging.next.after`; "0" (the default) is the first
     page. """

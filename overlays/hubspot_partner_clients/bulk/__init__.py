@@ -154,8 +154,8 @@ def bulk_update(
       one record in flight at once race); ``idProperty="hs_object_id"`` names the same object as
       no ``idProperty``. Duplicates are ``DUPLICATE_ID`` errors.
 
-    Each rejection names the input's position (``BulkError.position``, ``input #N`` in its
-    message), its id and the reason. When ``inputs`` is a ``Sequence`` (a list, a tuple), all of
+    Each rejection names the input's position (``BulkError.position``), its id and the reason
+    (``message``); ``BulkInputError``'s text says ``input #N 'id': reason`` for each. When ``inputs`` is a ``Sequence`` (a list, a tuple), all of
     it is checked before anything is sent; on any problem ``BulkInputError`` is raised, naming
     every rejected input, and no request is made. An iterator is checked chunk by chunk just
     before each chunk would be sent (only the ids seen are kept): a problem stops the run as

@@ -113,11 +113,13 @@ def _time_value(key: str, name: str, value: datetime.date) -> str:
 
 
 def _object_id(value: object) -> str:
-    if isinstance(value, str) and value:
+    if isinstance(value, str) and value.strip():
         return _text(repr(value), "the id", value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(_number_value(repr(value), "id", value))
-    raise Invalid(repr(value), f"id {value!r} is not a non-empty string")
+    if isinstance(value, str):  # "  " would name no object, as "" would
+        raise Invalid(repr(value), f"id {value!r} is {'empty' if not value else 'only whitespace'}")
+    raise Invalid(repr(value), f"id {value!r} is not a non-empty string (or an int)")
 
 
 def _optional_str(key: str, what: str, value: object) -> str | Unset:
@@ -210,13 +212,14 @@ class Chunk(Generic[InputT, PayloadT]):
     rejected: list[tuple[int, BulkError[InputT]]]
 
 
+# A rejection's message is the reason; its position is ``BulkError.position``, which
+# ``BulkInputError`` shows once, with the id, before each message.
 def rejection(position: int, original: Any, problem: Invalid) -> BulkError[Any]:
-    message = f"input #{position}: {problem.message}"
-    return BulkError(problem.key, INVALID_INPUT, message, original, position)
+    return BulkError(problem.key, INVALID_INPUT, problem.message, original, position)
 
 
 def _duplicate(position: int, key: str, original: Any, first: int) -> BulkError[Any]:
-    message = f"input #{position}: id {key!r} appears more than once in this run (first at input #{first})"
+    message = f"id {key!r} appears more than once in this run (first at input #{first})"
     return BulkError(key, DUPLICATE_ID, message, original, position)
 
 

@@ -16,14 +16,10 @@ def _get_kwargs(
     to_object_id: str,
     association_type: str,
 ) -> dict[str, Any]:
-    if not str(partner_client_id).strip():
-        raise errors.InvalidArgumentError.blank("partner_client_id", partner_client_id, operation="associate")
-    if not str(to_object_type).strip():
-        raise errors.InvalidArgumentError.blank("to_object_type", to_object_type, operation="associate")
-    if not str(to_object_id).strip():
-        raise errors.InvalidArgumentError.blank("to_object_id", to_object_id, operation="associate")
-    if not str(association_type).strip():
-        raise errors.InvalidArgumentError.blank("association_type", association_type, operation="associate")
+    errors.InvalidArgumentError.check_path("partner_client_id", partner_client_id, operation="associate")
+    errors.InvalidArgumentError.check_path("to_object_type", to_object_type, operation="associate")
+    errors.InvalidArgumentError.check_path("to_object_id", to_object_id, operation="associate")
+    errors.InvalidArgumentError.check_path("association_type", association_type, operation="associate")
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -83,7 +79,7 @@ def sync_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -126,7 +122,7 @@ def sync(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations
@@ -169,7 +165,7 @@ async def asyncio_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -212,7 +208,7 @@ async def asyncio(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations

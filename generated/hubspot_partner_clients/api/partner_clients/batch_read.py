@@ -89,7 +89,7 @@ def sync_detailed(
 
     Args:
         archived (bool | Unset):  Default: False.
-        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read (at most 100).
+        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -128,7 +128,7 @@ def sync(
 
     Args:
         archived (bool | Unset):  Default: False.
-        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read (at most 100).
+        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 
     Args:
         archived (bool | Unset):  Default: False.
-        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read (at most 100).
+        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -206,7 +206,7 @@ async def asyncio(
 
     Args:
         archived (bool | Unset):  Default: False.
-        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read (at most 100).
+        body (BatchReadInputSimplePublicObjectId): The inputs of a batch read.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which

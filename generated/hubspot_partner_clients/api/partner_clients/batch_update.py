@@ -80,7 +80,7 @@ def sync_detailed(
     each; the others are applied.
 
     Args:
-        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update (at most 100).
+        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -117,7 +117,7 @@ def sync(
     each; the others are applied.
 
     Args:
-        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update (at most 100).
+        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     each; the others are applied.
 
     Args:
-        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update (at most 100).
+        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -191,7 +191,7 @@ async def asyncio(
     each; the others are applied.
 
     Args:
-        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update (at most 100).
+        body (BatchInputSimplePublicObjectBatchInput): The inputs of a batch update.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which

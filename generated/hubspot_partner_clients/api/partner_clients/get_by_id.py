@@ -19,8 +19,7 @@ def _get_kwargs(
     archived: bool | Unset = False,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    if not str(partner_client_id).strip():
-        raise errors.InvalidArgumentError.blank("partner_client_id", partner_client_id, operation="get_by_id")
+    errors.InvalidArgumentError.check_path("partner_client_id", partner_client_id, operation="get_by_id")
 
     params: dict[str, Any] = {}
 
@@ -110,7 +109,7 @@ def sync_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -161,7 +160,7 @@ def sync(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations
@@ -212,7 +211,7 @@ async def asyncio_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObjectWithAssociations]
@@ -263,7 +262,7 @@ async def asyncio(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObjectWithAssociations

@@ -20,14 +20,10 @@ def _get_kwargs(
     limit: int | Unset = 500,
     include_fa: bool | Unset = False,
 ) -> dict[str, Any]:
-    if not str(partner_client_id).strip():
-        raise errors.InvalidArgumentError.blank(
-            "partner_client_id", partner_client_id, operation="list_associations"
-        )
-    if not str(to_object_type).strip():
-        raise errors.InvalidArgumentError.blank(
-            "to_object_type", to_object_type, operation="list_associations"
-        )
+    errors.InvalidArgumentError.check_path(
+        "partner_client_id", partner_client_id, operation="list_associations"
+    )
+    errors.InvalidArgumentError.check_path("to_object_type", to_object_type, operation="list_associations")
 
     params: dict[str, Any] = {}
 
@@ -101,7 +97,7 @@ def sync_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -150,7 +146,7 @@ def sync(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging
@@ -199,7 +195,7 @@ async def asyncio_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[CollectionResponseAssociatedIdForwardPaging]
@@ -248,7 +244,7 @@ async def asyncio(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         CollectionResponseAssociatedIdForwardPaging

@@ -61,8 +61,9 @@ def sync_detailed(
 ) -> Response[CollectionResponseWithTotalSimplePublicObject]:
     """Search partner clients
 
-     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
-    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+     Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+    reaches in all; the client's paginator continues past that cap by re-querying above the last
+    `hs_object_id` seen. Search has its own, lower rate limit.
 
     Args:
         body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
@@ -99,8 +100,9 @@ def sync(
 ) -> CollectionResponseWithTotalSimplePublicObject:
     """Search partner clients
 
-     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
-    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+     Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+    reaches in all; the client's paginator continues past that cap by re-querying above the last
+    `hs_object_id` seen. Search has its own, lower rate limit.
 
     Args:
         body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
@@ -137,8 +139,9 @@ async def asyncio_detailed(
 ) -> Response[CollectionResponseWithTotalSimplePublicObject]:
     """Search partner clients
 
-     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
-    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+     Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+    reaches in all; the client's paginator continues past that cap by re-querying above the last
+    `hs_object_id` seen. Search has its own, lower rate limit.
 
     Args:
         body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every
@@ -175,8 +178,9 @@ async def asyncio(
 ) -> CollectionResponseWithTotalSimplePublicObject:
     """Search partner clients
 
-     Filter, sort and text-search partner clients. A page holds at most 200 results and one query reaches
-    at most 10,000 results in all; paging past that is an error. Search has its own, lower rate limit.
+     Filter, sort and text-search partner clients. HubSpot refuses a page past the results one query
+    reaches in all; the client's paginator continues past that cap by re-querying above the last
+    `hs_object_id` seen. Search has its own, lower rate limit.
 
     Args:
         body (PublicObjectSearchRequest): A search for partner clients. HubSpot requires every

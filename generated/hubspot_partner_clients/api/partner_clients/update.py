@@ -17,8 +17,7 @@ def _get_kwargs(
     body: SimplePublicObjectInput,
     id_property: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    if not str(partner_client_id).strip():
-        raise errors.InvalidArgumentError.blank("partner_client_id", partner_client_id, operation="update")
+    errors.InvalidArgumentError.check_path("partner_client_id", partner_client_id, operation="update")
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -89,7 +88,7 @@ def sync_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObject]
@@ -132,7 +131,7 @@ def sync(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObject
@@ -175,7 +174,7 @@ async def asyncio_detailed(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         Response[SimplePublicObject]
@@ -218,7 +217,7 @@ async def asyncio(
         errors.MalformedResponseError: If a success answer cannot be read as the documented model.
         errors.HubSpotConnectionError: If no complete answer arrives (errors.HubSpotTimeoutError
             when the request takes longer than Client.timeout).
-        errors.InvalidArgumentError: If a path argument is empty or only whitespace (nothing is sent).
+        errors.InvalidArgumentError: If a path argument is not a str or int, or is blank (nothing is sent).
 
     Returns:
         SimplePublicObject
