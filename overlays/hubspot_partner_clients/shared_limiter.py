@@ -50,6 +50,8 @@ __all__ = ["ACCOUNT_ENV", "REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
 logger = logging.getLogger(LOGGER_NAME)
 
 REDIS_URL_ENV = "HUBSPOT_RATE_LIMIT_REDIS_URL"
+# Names the account and app in Redis when the token cannot (an OAuth app's tokens change).
+ACCOUNT_ENV = "HUBSPOT_RATE_LIMIT_ACCOUNT"
 REDIS_TIMEOUT = 0.25
 """Seconds a Redis command (or connecting) may take before the local limiter takes over."""
 RECONNECT_EVERY = 1.0

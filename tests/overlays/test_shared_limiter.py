@@ -156,6 +156,32 @@ def test_keys_are_a_hash_of_the_token_never_the_token(
     assert account_key("token-a") != account_key("token-b")
 
 
+def test_an_oauth_apps_tokens_share_the_account_they_name(
+    double: HubSpotDouble, redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An OAuth app's access token changes at every refresh: named, the account keeps one window.
+    double.reset()
+    with create_client(
+        double.token,
+        base_url=double.base_url,
+        rate_limit_redis=redis_server.url,
+        rate_limit_account="portal-1",
+    ) as client:
+        get_by_id.sync(str(FIRST_ID), client=client)
+    seen = redis.Redis.from_url(redis_server.url)
+    named = account_key("any token at all", "portal-1").encode()
+    keys = seen.keys("*")
+    assert keys
+    assert all(k.startswith(named) for k in keys)
+    assert not seen.keys(account_key(double.token).encode() + b"*")
+    # The environment names it too.
+    monkeypatch.setenv("HUBSPOT_RATE_LIMIT_ACCOUNT", "portal-2")
+    with create_client(double.token, base_url=double.base_url, rate_limit_redis=redis_server.url) as client:
+        assert isinstance(client.limiter, RedisRateLimiter)
+        assert client.limiter._prefix == account_key("", "portal-2")
+    assert account_key("token-a", "portal-1") == account_key("token-b", "portal-1") != account_key("token-a")
+
+
 def test_redis_stopped_mid_run_and_started_again(
     double: HubSpotDouble, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
