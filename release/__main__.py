@@ -19,7 +19,9 @@ def bump(ref: str | None, generated: Path, today: str) -> str:
     ref = ref or baseline.tag_for(current)
     with tempfile.TemporaryDirectory() as tmp:
         old_tree = baseline.extract_generated(ref, Path(tmp))
-        changes = apidiff.compare(old_tree, generated)
+        # A version the release had and the list no longer has keeps the name it was released under.
+        names = {**baseline.version_names(ref), **apidiff.listed_versions()}
+        changes = apidiff.compare(old_tree, generated, names)
     level = apidiff.bump_level(changes)
     version = apidiff.next_version(current, level)
     entry = changelog.render_entry(version, level, changes, today)

@@ -12,11 +12,19 @@ in the same place (the same parent, parents that were themselves renamed, or,
 for a model class, a removed module and an added one). It is reported only
 when the pairing is unambiguous; otherwise the two stay a removal and an
 addition, which is what they also are to a caller.
+
+The package holds one API version at its root and each further version in a
+subpackage of it (`v2026_03/`, with its own `api/`, `models/`, `resources.py`):
+griffe walks them all, so the diff covers every version without a list of
+them. Each change says which versions it touches, by the names of the version
+list, so that the changelog can say so; a new version is an addition (minor),
+a removed one a removal (major), and a version is never a rename of another.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Literal
@@ -54,7 +62,12 @@ ENUM_MEMBER = "enum member"
 class Change:
     """One difference between two APIs, with the path relative to the package.
 
-    For a rename, `path` is the new name and `old_path` the old one.
+    For a rename, `path` is the new name and `old_path` the old one. `package` is the
+    version subpackage `path` lies in ("" at the package's root; `path` itself when the
+    change is the version's own addition or removal), and `versions` names the API
+    versions whose public API the change touches, in the version list's order; it is
+    empty in a package of one version, and for the root's shared modules (client,
+    types, errors...), which every version uses alike.
     """
 
     kind: ChangeKind
@@ -63,6 +76,8 @@ class Change:
     old: Entry | None
     new: Entry | None
     old_path: str | None = None
+    package: str = ""
+    versions: tuple[str, ...] = ()
 
 
 def load_api(tree: Path) -> dict[str, Entry]:
@@ -70,10 +85,31 @@ def load_api(tree: Path) -> dict[str, Entry]:
     return _entries(_load(tree))
 
 
-def compare(old_tree: Path, new_tree: Path) -> list[Change]:
-    """Every difference between the public API under `old_tree` and under `new_tree`, sorted by path."""
+def version_packages(entries: Mapping[str, Entry]) -> set[str]:
+    """The version subpackages among a package's public names: its subpackages with an `api` of their own."""
+    return {
+        path
+        for path, entry in entries.items()
+        if "." not in path and entry.kind == "module" and entries.get(f"{path}.api", _NONE).kind == "module"
+    }
+
+
+def listed_versions() -> dict[str, str]:
+    """Subpackage ("" for the root) -> API version name, as openapi/versions.toml lists them now."""
+    from generator import versions  # noqa: PLC0415 (only a default: callers may name the versions)
+
+    return {version.dotted: version.name for version in versions.load()}
+
+
+def compare(old_tree: Path, new_tree: Path, names: Mapping[str, str] | None = None) -> list[Change]:
+    """Every difference between the public API under `old_tree` and under `new_tree`, sorted by path.
+
+    `names` maps each version subpackage ("" for the root) to its API version's name (by
+    default, the version list's); a subpackage it does not name is called by its own name.
+    """
     old_module, new_module = _load(old_tree), _load(new_tree)
     old, new = _entries(old_module), _entries(new_module)
+    packages = version_packages(old) | version_packages(new)
     judged_breaking = _griffe_breakages(old_module, new_module)
     changes: list[Change] = []
     for path in sorted(old.keys() | new.keys()):
@@ -85,7 +121,14 @@ def compare(old_tree: Path, new_tree: Path) -> list[Change]:
         elif before != after:
             breaking = path in judged_breaking or _incompatible(before, after)
             changes.append(Change(ChangeKind.CHANGED, path, breaking, before, after))
-    return _with_renames(changes, old, new)
+    changes = _with_renames(changes, old, new, packages)
+    if not packages:
+        return changes  # one version: nothing to tell apart
+    versions = _Versions.of(packages, listed_versions() if names is None else names, old, new)
+    return [
+        replace(change, package=_package_of(change.path, packages), versions=versions.of_change(change))
+        for change in changes
+    ]
 
 
 def bump_level(changes: list[Change]) -> Level:
@@ -108,6 +151,76 @@ def next_version(current: str, level: Level) -> str:
     if level == "minor":
         return f"{major}.{minor + 1}.0"
     return f"{major}.{minor}.{patch + 1}"
+
+
+_NONE = Entry("", "")
+# The root's own part of the API, as each version subpackage has its own: what is
+# elsewhere at the root (client, types, errors...) every version shares.
+_OWN = ("api", "resources", "params", "models")
+
+
+def _package_of(path: str, packages: set[str]) -> str:
+    head = path.partition(".")[0]
+    return head if head in packages else ""
+
+
+@dataclass(frozen=True)
+class _Versions:
+    """What telling versions apart needs: their subpackages, names, order and re-exports of the root."""
+
+    packages: set[str]
+    names: Mapping[str, str]
+    # The re-exports (aliases) in the old and the new tree, at the root and in each version:
+    # (path, target) with the target relative to the package.
+    root_aliases: set[tuple[str, str]]
+    version_aliases: set[tuple[str, str]]
+
+    @classmethod
+    def of(cls, packages: set[str], names: Mapping[str, str], *trees: Mapping[str, Entry]) -> _Versions:
+        aliases = {
+            (path, entry.signature.removeprefix(PACKAGE + "."))
+            for entries in trees
+            for path, entry in entries.items()
+            if entry.kind == "alias"
+        }
+        return cls(
+            packages,
+            names,
+            {(p, t) for p, t in aliases if not _package_of(p, packages)},
+            {(p, t) for p, t in aliases if _package_of(p, packages)},
+        )
+
+    def of_change(self, change: Change) -> tuple[str, ...]:
+        touched: set[str] = set()
+        for path in (change.path, change.old_path):
+            if path is not None:
+                touched |= self._of_path(path)
+        order = [*self.names, *sorted(self.packages - set(self.names))]
+        return tuple(self.names.get(p, p) for p in order if p in touched)
+
+    def _of_path(self, path: str) -> set[str]:
+        package = _package_of(path, self.packages)
+        if package:
+            return {package}
+        touched = {""} if path.partition(".")[0] in _OWN else set()
+        # A root name a version re-exports (a shared model) is in that version's API too,
+        # whichever of the root's names for it (`models.Foo`, `models.foo.Foo`) the version imports.
+        names = {path}
+        for alias, target in self.root_aliases:
+            if _within(path, target):
+                names.add(alias + path[len(target) :])
+            if alias == path:
+                names.add(target)
+        touched |= {
+            _package_of(alias, self.packages)
+            for alias, target in self.version_aliases
+            if any(_within(name, target) for name in names)
+        }
+        return touched
+
+
+def _within(path: str, parent: str) -> bool:
+    return path == parent or path.startswith(parent + ".")
 
 
 def _load(tree: Path) -> griffe.Module:
@@ -217,12 +330,18 @@ def _body(entries: dict[str, Entry], path: str) -> tuple[tuple[str, Entry], ...]
     return tuple(sorted((p[len(prefix) :], e) for p, e in entries.items() if p.startswith(prefix)))
 
 
-def _with_renames(changes: list[Change], old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
+def _with_renames(
+    changes: list[Change], old: dict[str, Entry], new: dict[str, Entry], packages: set[str]
+) -> list[Change]:
     removed = {c.path: c.old for c in changes if c.kind is ChangeKind.REMOVED and c.old is not None}
     added = {c.path: c.new for c in changes if c.kind is ChangeKind.ADDED and c.new is not None}
     renamed: dict[str, str] = {}  # old path -> new path
 
     def same_place(before: str, after: str) -> bool:
+        if _package_of(before, packages) != _package_of(after, packages) or packages & {before, after}:
+            # A version replaced by another is one removed and one added, as its users see it;
+            # and a name does not move between versions by a rename.
+            return False
         b, a = _parent(before), _parent(after)
         if b == a:
             return True

@@ -12,9 +12,13 @@ from __future__ import annotations
 import io
 import subprocess
 import tarfile
+import tempfile
 from pathlib import Path
 
 from release.project import REPO
+
+# The version list, in the repository; the tag holds the list the release was generated from.
+VERSION_LIST = "openapi/versions.toml"
 
 
 class BaselineError(Exception):
@@ -42,3 +46,27 @@ def extract_generated(ref: str, dest: Path, repo: Path = REPO) -> Path:
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         archive.extractall(dest, filter="data")
     return dest / "generated"
+
+
+def version_names(ref: str, repo: Path = REPO) -> dict[str, str]:
+    """Subpackage ("" for the root) -> API version name, from the version list as of `ref`.
+
+    Empty when `ref` predates the version list (a release of one version): the current
+    list then names the root, and a version it no longer lists is called by its subpackage.
+    """
+    from generator import versions  # noqa: PLC0415 (read with the generator's own rules)
+    from generator.generation_error import GenerationError  # noqa: PLC0415
+
+    result = subprocess.run(
+        ["git", "-C", str(repo), "show", f"{ref}:{VERSION_LIST}"], capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        listed = Path(tmp) / "versions.toml"
+        listed.write_bytes(result.stdout)
+        try:
+            return {version.dotted: version.name for version in versions.load(listed)}
+        except GenerationError:
+            # Written under rules since changed: its versions are then called by their subpackages.
+            return {}

@@ -7,6 +7,11 @@ class, a model's attributes are its fields and an enum's are its members. A
 name whose parent was added, removed or renamed in the same release is not
 listed again, so each bullet is one thing a reader can act on, and the count
 announced is the count of bullets.
+
+A package of several API versions reads the same way inside each version's
+subpackage, and each bullet starts with the versions it touches
+(`2026-03: operation ...`; a shared model's field: `v3 and 2026-03: field ...`);
+a version added or removed is one bullet for the whole version.
 """
 
 from __future__ import annotations
@@ -99,18 +104,25 @@ def _follows_renames(change: Change, new_names: dict[str, str]) -> bool:
 
 def _is_model_module(change: Change) -> bool:
     entry = change.new or change.old
-    in_models = change.path.startswith(_MODELS) and change.path.count(".") == 1
+    path = _in_version(change.path, change.package)
+    in_models = path.startswith(_MODELS) and path.count(".") == 1
     return in_models and entry is not None and entry.kind == "module"
 
 
-def _subject(path: str, entry: Entry) -> tuple[str, str]:
+def _in_version(path: str, package: str) -> str:
+    """`path` relative to its version's subpackage (a root path as it is)."""
+    return path[len(package) + 1 :] if package else path
+
+
+def _subject(full_path: str, entry: Entry, package: str = "") -> tuple[str, str]:
     """What a reader knows the name as (an operation, a model, a field, an enum member...), and the name."""
+    path = _in_version(full_path, package)
     if path.startswith(_OPERATIONS):
         op, _, member = path[len(_OPERATIONS) :].partition(".")
         return (f"operation `{op}`", op) if not member else (f"`{member}` of operation `{op}`", member)
     if (method := _RESOURCES.match(path)) and method[1] != "Resources":
         attribute = re.sub(r"(?<!^)(?=[A-Z])", "_", method[1]).lower()
-        name = f"client.{attribute}.{method[2]}"
+        name = f"client.{package + '.' if package else ''}{attribute}.{method[2]}"
         return f"method `{name}` (and its async twin)", name
     if path.startswith(_MODELS):
         parts = path[len(_MODELS) :].split(".")
@@ -122,18 +134,25 @@ def _subject(path: str, entry: Entry) -> tuple[str, str]:
             noun = {"attribute": "field", ENUM_MEMBER: ENUM_MEMBER}.get(entry.kind, "method")
             name = f"{parts[1]}.{parts[2]}"
             return f"{noun} `{name}`", name
-    return f"`{PACKAGE}.{path}`", f"{PACKAGE}.{path}"
+    return f"`{PACKAGE}.{full_path}`", f"{PACKAGE}.{full_path}"
 
 
 def _sentence(change: Change) -> str:
     entry = change.new or change.old
     assert entry is not None
-    subject, name = _subject(change.path, entry)
+    if change.package and change.path == change.package:
+        # The version's own line, which stands for everything it holds.
+        name = change.versions[0] if change.versions else change.package
+        return f"API version {name} (`{PACKAGE}.{change.package}`) {change.kind.value}."
+    subject, name = _subject(change.path, entry, change.package)
     if change.kind is ChangeKind.RENAMED:
         assert change.old is not None
         assert change.old_path is not None
-        subject = f"{_subject(change.old_path, change.old)[0]} renamed to `{name}`"
-    subject = subject[0].upper() + subject[1:]
+        subject = f"{_subject(change.old_path, change.old, change.package)[0]} renamed to `{name}`"
+    if change.versions:
+        subject = f"{_versions(change.versions)}: {subject}"
+    else:
+        subject = subject[0].upper() + subject[1:]
     if change.kind is ChangeKind.RENAMED:
         return f"{subject}."
     if change.kind is ChangeKind.ADDED:
@@ -154,3 +173,8 @@ def _shown(entry: Entry | None) -> str:
     if entry.kind == "attribute":
         return f" (`{entry.signature}`)"
     return ""
+
+
+def _versions(names: tuple[str, ...]) -> str:
+    """`2026-03`, `v3 and 2026-03`, `v3, 2026-03 and 2026-09`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
