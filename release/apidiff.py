@@ -338,9 +338,9 @@ def _with_renames(
     renamed: dict[str, str] = {}  # old path -> new path
 
     def same_place(before: str, after: str) -> bool:
-        if _package_of(before, packages) != _package_of(after, packages) or packages & {before, after}:
-            # A version replaced by another is one removed and one added, as its users see it;
-            # and a name does not move between versions by a rename.
+        if _package_of(before, packages) != _package_of(after, packages):
+            # A name does not move between versions by a rename, and a version replaced by
+            # another (each its own package) is one removed and one added, as its users see it.
             return False
         b, a = _parent(before), _parent(after)
         if b == a:
