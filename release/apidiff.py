@@ -87,11 +87,8 @@ def load_api(tree: Path) -> dict[str, Entry]:
 
 def version_packages(entries: Mapping[str, Entry]) -> set[str]:
     """The version subpackages among a package's public names: its subpackages with an `api` of their own."""
-    return {
-        path
-        for path, entry in entries.items()
-        if "." not in path and entry.kind == "module" and entries.get(f"{path}.api", _NONE).kind == "module"
-    }
+    modules = {path for path, entry in entries.items() if entry.kind == "module"}
+    return {path for path in modules if "." not in path and f"{path}.api" in modules}
 
 
 def listed_versions() -> dict[str, str]:
@@ -153,7 +150,6 @@ def next_version(current: str, level: Level) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
-_NONE = Entry("", "")
 # The root's own part of the API, as each version subpackage has its own: what is
 # elsewhere at the root (client, types, errors...) every version shares.
 _OWN = ("api", "resources", "params", "models")
@@ -195,8 +191,9 @@ class _Versions:
         for path in (change.path, change.old_path):
             if path is not None:
                 touched |= self._of_path(path)
-        order = [*self.names, *sorted(self.packages - set(self.names))]
-        return tuple(self.names.get(p, p) for p in order if p in touched)
+        order = [*self.names, *sorted((self.packages | {""}) - set(self.names))]
+        # A version the names do not list is called by its subpackage, the root by the package.
+        return tuple(self.names.get(p, p or PACKAGE) for p in order if p in touched)
 
     def _of_path(self, path: str) -> set[str]:
         package = _package_of(path, self.packages)

@@ -220,6 +220,9 @@ def test_names_default_to_the_version_list(tmp_path: Path) -> None:
     entry = changelog.render_entry("1.0.0", "major", apidiff.compare(old, new), "2026-01-02")
     assert f"- {root}: operation `get_by_id` removed.\n" in entry
     assert "- API version v2099_01 (`hubspot_partner_clients.v2099_01`) added.\n" in entry
+    # Names that leave out the root (a caller's own) call it by the package.
+    entry = changelog.render_entry("1.0.0", "major", apidiff.compare(old, new, {}), "2026-01-02")
+    assert "- hubspot_partner_clients: operation `get_by_id` removed.\n" in entry
 
 
 def _git(repo: Path, *args: str) -> str:
