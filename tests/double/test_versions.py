@@ -6,12 +6,16 @@ Also the account-wide rate-limit windows both families spend, and faults and sco
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 import httpx
 import pytest
 
-from hubspot_double import READ_ONLY_TOKEN, HubSpotDouble, RateLimitConfig, StoreConfig
+from hubspot_double import READ_ONLY_TOKEN, HubSpotDouble, RateLimitConfig, StoreConfig, app
+from hubspot_partner_clients._operation import OperationTable
+from hubspot_partner_clients._operations import OPERATIONS
 
 V3 = "/crm/v3/objects/partner_clients"
 DATED = "/crm/objects/2026-03/partner_clients"
@@ -142,3 +146,26 @@ def test_read_only_token_gets_403_on_dated_writes(
     links = double.store.associations(double.store.find("1000001"), "contacts")  # type: ignore[arg-type]
     assert "5" not in links
     assert not double.store.write_counts
+
+
+def test_a_table_with_both_versions_rows_is_read_directly(
+    make_double: Any, make_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once the operation table holds 2026-03's rows too, a dated request spends its own row's
+    # windows: here a (made-up) dated search row spending the account's window instead of search's.
+    search = OPERATIONS.named("search")
+    assert search is not None
+    dated = dataclasses.replace(
+        search,
+        path=f"{DATED}/search",
+        pattern=re.compile(f"^{DATED}/search$"),
+        rate_limit_windows=("ten-secondly",),
+    )
+    table = OperationTable(
+        (*OPERATIONS, dated), windows=OPERATIONS.windows, default_windows=OPERATIONS.default_windows
+    )
+    monkeypatch.setattr(app, "OPERATIONS", table)
+    limits = RateLimitConfig(max_requests=2, interval_seconds=30.0, search_max_requests=100)
+    client = make_client(make_double(rate_limit=limits, store=SMALL))
+    assert [client.post(f"{DATED}/search", json={}).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.post(f"{V3}/search", json={}).status_code == 200
