@@ -14,6 +14,10 @@ HubSpot's limits (batch sizes, page sizes, the search caps, the rate-limit
 windows each operation spends) come from the SDK's operation table
 (`hubspot_partner_clients._operations`), which the pipeline writes from the
 document: the double refuses what the document says HubSpot refuses.
+
+Both API versions' paths are served, v3's and 2026-03's, by the same handlers
+over the same store (the association endpoints, whose shapes differ, are in
+`associations.py`); a request of either spends the account's windows.
 """
 
 from __future__ import annotations
