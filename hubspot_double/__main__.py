@@ -11,6 +11,7 @@ import threading
 import time
 from types import FrameType
 
+from .app import BASE_PATH, DATED_BASE_PATH
 from .config import (
     READ_SCOPE,
     WRITE_SCOPE,
@@ -146,6 +147,8 @@ def main(argv: list[str] | None = None) -> None:
                 f"clients (ready in {time.perf_counter() - started:.2f}s)",
                 flush=True,
             )
+            # Both API versions' paths, over the one store.
+            print(f"  paths {BASE_PATH} and {DATED_BASE_PATH}", flush=True)
             for token, scopes in double.config.auth.tokens.items():
                 print(f"  token {token}: {' '.join(sorted(scopes))}", flush=True)
             # The server runs in its own thread; the main thread only waits

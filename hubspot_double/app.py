@@ -14,20 +14,21 @@ HubSpot's limits (batch sizes, page sizes, the search caps, the rate-limit
 windows each operation spends) come from the SDK's operation table
 (`hubspot_partner_clients._operations`), which the pipeline writes from the
 document: the double refuses what the document says HubSpot refuses.
+
+Both API versions' paths are served, v3's and 2026-03's, by the same handlers
+over the same store (the association endpoints, whose shapes differ, are in
+`associations.py`); a request of either spends the account's windows.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import json
 import logging
 import time
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -37,33 +38,30 @@ from starlette.types import Message, Receive, Scope, Send
 from hubspot_partner_clients._operations import OPERATIONS
 
 from . import search as search_mod
+from .association_types import normalise_object_type
+from .associations import Associations
 from .config import READ_SCOPE, WRITE_SCOPE, AuthConfig
 from .error_bodies import (
     ApiError,
     correlation_id,
     error_body,
     html_gateway_page,
-    not_found,
     rate_limit_body,
     validation_error,
 )
 from .faults import POST_HANDLER, Decision, FaultKind, Faults
+from .parsing import boolean, decode_cursor, encode_cursor, json_body, lookup, multi, next_link, page_limit
 from .ratelimit import AccountRateLimits
 from .recording import RecordedRequest, Recorder
-from .store import (
-    ASSOCIATION_TYPES,
-    DEFAULT_PROPERTIES,
-    OBJECT_ID_PROPERTY,
-    PROPERTY_TYPES,
-    PartnerClient,
-    Store,
-    iso_ms,
-    normalise_object_type,
-)
+from .store import PartnerClient, Store, iso_ms
+from .views import Links, object_json
 
 logger = logging.getLogger("hubspot_double")
 
 BASE_PATH = "/crm/v3/objects/partner_clients"
+# 2026-03's paths: the same operations under a dated prefix, and its generic association paths.
+DATED_PREFIX = "/crm/objects/2026-03"
+DATED_BASE_PATH = f"{DATED_PREFIX}/partner_clients"
 # Answers a proxy in front of HubSpot makes up: they carry no HubSpot correlation id.
 _PIECE = 2**16
 _NOT_FROM_HUBSPOT = frozenset({FaultKind.BAD_GATEWAY, FaultKind.GATEWAY_TIMEOUT})
@@ -71,115 +69,9 @@ BATCH_READ_MAX_INPUTS = OPERATIONS.limit("batch_read", "max_inputs")
 BATCH_UPDATE_MAX_INPUTS = OPERATIONS.limit("batch_update", "max_inputs")
 LIST_DEFAULT_LIMIT = OPERATIONS.limit("list_page", "default_page_size")
 LIST_MAX_LIMIT = OPERATIONS.limit("list_page", "max_page_size")
-ASSOC_DEFAULT_LIMIT = OPERATIONS.limit("list_associations", "default_page_size")
-ASSOC_MAX_LIMIT = OPERATIONS.limit("list_associations", "max_page_size")
-# Returned with every object whatever was asked, as HubSpot does.
-ALWAYS_PROPERTIES = (OBJECT_ID_PROPERTY, "hs_createdate", "hs_lastmodifieddate")
 SCOPES_LINK = {"scopes": "https://developers.hubspot.com/scopes"}
 
 Headers = list[tuple[bytes, bytes]]
-
-
-# -- small parsing helpers ------------------------------------------------------
-
-
-def _multi(params: QueryParams, name: str) -> list[str]:
-    """A list parameter sent comma-separated, repeated, or both."""
-    seen: dict[str, None] = {}
-    for raw in params.getlist(name):
-        for part in raw.split(","):
-            if part.strip():
-                seen[part.strip()] = None
-    return list(seen)
-
-
-def _bool(params: QueryParams, name: str) -> bool:
-    raw = params.get(name)
-    if raw is None or raw == "":
-        return False
-    if raw.lower() in ("true", "false"):
-        return raw.lower() == "true"
-    raise validation_error(f"Invalid value for query parameter {name!r}: {raw!r}.")
-
-
-def _limit(params: QueryParams, default: int, maximum: int) -> int:
-    raw = params.get("limit")
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise validation_error(f"Invalid value for query parameter 'limit': {raw!r}.") from None
-    if not 1 <= value <= maximum:
-        raise validation_error(
-            f"limit must be between 1 and {maximum}; got {value}.", context={"limit": [raw]}
-        )
-    return value
-
-
-def _encode_cursor(kind: str, value: int) -> str:
-    # Opaque on purpose: clients must echo it, never compute it.
-    return base64.urlsafe_b64encode(f"{kind}:{value}".encode()).decode().rstrip("=")
-
-
-def _decode_cursor(kind: str, raw: str | None) -> int | None:
-    if raw is None or raw == "":
-        return None
-    try:
-        text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
-        prefix, _, value = text.partition(":")
-        if prefix != kind:
-            raise ValueError(text)
-        return int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise validation_error(
-            f"Invalid value for query parameter 'after': {raw!r} is not a valid cursor.",
-            context={"after": [raw]},
-        ) from None
-
-
-async def _json_body(request: Request) -> Any:
-    raw = await request.body()
-    if not raw:
-        raise validation_error("Invalid input JSON: the request body is empty.")
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise validation_error(
-            f"Invalid input JSON on line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    except UnicodeDecodeError:
-        raise validation_error("Invalid input JSON: the body is not UTF-8.") from None
-
-
-def _object_json(
-    obj: PartnerClient,
-    properties: list[str] | None,
-    with_history: list[str] | None = None,
-    associations: dict[str, dict[str, str]] | None = None,
-) -> dict[str, Any]:
-    names = list(properties) if properties else list(DEFAULT_PROPERTIES)
-    names += [p for p in ALWAYS_PROPERTIES if p not in names]
-    out: dict[str, Any] = {
-        "id": obj.id,
-        "properties": {n: obj.get(n) for n in names if n in PROPERTY_TYPES},
-        "createdAt": iso_ms(obj.created_ms),
-        "updatedAt": iso_ms(obj.updated_ms),
-        "archived": obj.archived,
-    }
-    if obj.archived_ms is not None:
-        out["archivedAt"] = iso_ms(obj.archived_ms)
-    if with_history:
-        out["propertiesWithHistory"] = {
-            n: obj.property_history(n) for n in with_history if n in PROPERTY_TYPES
-        }
-    if associations:
-        out["associations"] = {
-            t: {"results": [{"id": i, "type": label} for i, label in found.items()]}
-            for t, found in associations.items()
-            if found
-        }
-    return out
 
 
 def _batch_inputs(body: Any, max_inputs: int) -> list[Any]:
@@ -227,8 +119,15 @@ def _optional_str(body: dict[str, Any], key: str) -> str | None:
 
 
 def _windows(method: str, raw_path: str) -> tuple[str, ...]:
-    """The rate-limit windows a request spends: its operation's, as the table says."""
+    """The rate-limit windows a request spends: its operation's, as the table says.
+
+    A 2026-03 request whose operation the table lacks (a table written from v3's
+    document alone) spends what the same request to v3's path would: the windows
+    are the account's, whichever version a request names.
+    """
     operation = OPERATIONS.find(method, raw_path)
+    if operation is None and raw_path.startswith(DATED_PREFIX + "/"):
+        operation = OPERATIONS.find(method, "/crm/v3/objects" + raw_path.removeprefix(DATED_PREFIX))
     return operation.rate_limit_windows if operation is not None else OPERATIONS.default_windows
 
 
@@ -255,27 +154,40 @@ class DoubleApp:
         self.rate_limits = rate_limits
         self.faults = faults
         self.recorder = recorder
+        self.associations = Associations(store, faults)
+        links = self.associations
+        generic = DATED_PREFIX + "/{object_type}/{object_id}/associations"
         self.router = Starlette(
             routes=[
-                Route(BASE_PATH, self.list_objects, methods=["GET"]),
-                Route(f"{BASE_PATH}/batch/read", self.batch_read, methods=["POST"]),
-                Route(f"{BASE_PATH}/batch/update", self.batch_update, methods=["POST"]),
-                Route(f"{BASE_PATH}/search", self.search, methods=["POST"]),
-                Route(BASE_PATH + "/{object_id}", self.get_object, methods=["GET"]),
-                Route(BASE_PATH + "/{object_id}", self.update_object, methods=["PATCH"]),
-                Route(
-                    BASE_PATH + "/{object_id}/associations/{to_type}",
-                    self.list_associations,
-                    methods=["GET"],
-                ),
+                # The same seven operations under each version's path: one handler, one store.
+                *(route for base in (BASE_PATH, DATED_BASE_PATH) for route in self._object_routes(base)),
+                Route(BASE_PATH + "/{object_id}/associations/{to_type}", links.v3_list, methods=["GET"]),
                 Route(
                     BASE_PATH + "/{object_id}/associations/{to_type}/{to_id}/{assoc_type}",
-                    self.associate,
+                    links.v3_associate,
                     methods=["PUT", "DELETE"],
+                ),
+                Route(generic + "/{to_type}", links.list_labelled, methods=["GET"]),
+                Route(generic + "/{to_type}/{to_id}", links.associate_labelled, methods=["PUT", "DELETE"]),
+                Route(
+                    DATED_PREFIX + "/{from_type}/{from_id}/associations/default/{to_type}/{to_id}",
+                    links.associate_default,
+                    methods=["PUT"],
                 ),
             ],
             exception_handlers={ApiError: self._api_error, HTTPException: self._http_error},
         )
+
+    def _object_routes(self, base: str) -> list[Route]:
+        """The read, update, batch and search routes under one version's `base` path."""
+        return [
+            Route(base, self.list_objects, methods=["GET"]),
+            Route(f"{base}/batch/read", self.batch_read, methods=["POST"]),
+            Route(f"{base}/batch/update", self.batch_update, methods=["POST"]),
+            Route(f"{base}/search", self.search, methods=["POST"]),
+            Route(base + "/{object_id}", self.get_object, methods=["GET"]),
+            Route(base + "/{object_id}", self.update_object, methods=["PATCH"]),
+        ]
 
     # -- raw ASGI layer ---------------------------------------------------------
 
@@ -520,11 +432,8 @@ class DoubleApp:
 
     # -- handlers -----------------------------------------------------------------
 
-    def _next_link(self, request: Request, after: str) -> dict[str, Any]:
-        return {"next": {"after": after, "link": str(request.url.include_query_params(after=after))}}
-
-    def _assoc_for(self, obj: PartnerClient, names: list[str]) -> dict[str, dict[str, str]]:
-        out: dict[str, dict[str, str]] = {}
+    def _assoc_for(self, obj: PartnerClient, names: list[str]) -> dict[str, Links]:
+        out: dict[str, Links] = {}
         for name in names:
             t = normalise_object_type(name)
             if t is not None:
@@ -533,40 +442,33 @@ class DoubleApp:
 
     async def list_objects(self, request: Request) -> Response:
         q = request.query_params
-        limit = _limit(q, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT)
-        archived = _bool(q, "archived")
-        after = _decode_cursor("pc", q.get("after"))
-        props, hist, assoc = (_multi(q, n) for n in ("properties", "propertiesWithHistory", "associations"))
+        limit = page_limit(q, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT)
+        archived = boolean(q, "archived")
+        cursor = decode_cursor("pc", q.get("after"))
+        after = None if cursor is None else cursor[0]
+        props, hist, assoc = (multi(q, n) for n in ("properties", "propertiesWithHistory", "associations"))
         objs, more = self.store.page(after, limit, archived=archived)
         out: dict[str, Any] = {
-            "results": [_object_json(o, props, hist, self._assoc_for(o, assoc)) for o in objs]
+            "results": [object_json(o, props, hist, self._assoc_for(o, assoc)) for o in objs]
         }
         if more and objs:
-            out["paging"] = self._next_link(request, _encode_cursor("pc", objs[-1].int_id))
+            out["paging"] = next_link(request, encode_cursor("pc", objs[-1].int_id))
         return JSONResponse(out)
-
-    def _lookup(self, request: Request, archived: bool = False) -> PartnerClient:
-        object_id: str = request.path_params["object_id"]
-        id_property = request.query_params.get("idProperty") or None
-        obj = self.store.resolve(object_id, id_property, archived=archived)
-        if obj is None:
-            raise not_found(object_id)
-        return obj
 
     async def get_object(self, request: Request) -> Response:
         q = request.query_params
-        obj = self._lookup(request, archived=_bool(q, "archived"))
-        props, hist, assoc = (_multi(q, n) for n in ("properties", "propertiesWithHistory", "associations"))
-        return JSONResponse(_object_json(obj, props, hist, self._assoc_for(obj, assoc)))
+        obj = lookup(self.store, request, archived=boolean(q, "archived"))
+        props, hist, assoc = (multi(q, n) for n in ("properties", "propertiesWithHistory", "associations"))
+        return JSONResponse(object_json(obj, props, hist, self._assoc_for(obj, assoc)))
 
     async def update_object(self, request: Request) -> Response:
-        body = await _json_body(request)
+        body = await json_body(request)
         if not isinstance(body, dict) or "properties" not in body:
             raise validation_error("Invalid input: 'properties' is required.")
         properties = self.store.validate_properties(body["properties"])
-        obj = self._lookup(request)
+        obj = lookup(self.store, request)
         self.store.apply_write(obj, properties, "PATCH")
-        return JSONResponse(_object_json(obj, list(properties)))
+        return JSONResponse(object_json(obj, list(properties)))
 
     def _batch_response(
         self, results: list[dict[str, Any]], errors: list[dict[str, Any]], started: int
@@ -597,8 +499,8 @@ class DoubleApp:
 
     async def batch_read(self, request: Request) -> Response:
         started = int(time.time() * 1000)
-        archived = _bool(request.query_params, "archived")
-        body = await _json_body(request)
+        archived = boolean(request.query_params, "archived")
+        body = await json_body(request)
         inputs = _batch_inputs(body, BATCH_READ_MAX_INPUTS)
         ids = [_batch_id(item, f"inputs[{i}]") for i, item in enumerate(inputs)]
         _reject_duplicates(ids)
@@ -611,12 +513,12 @@ class DoubleApp:
             if obj is None:
                 errors.append(self._not_found_error(object_id))
             else:
-                results.append(_object_json(obj, props, hist))
+                results.append(object_json(obj, props, hist))
         return self._batch_response(results, errors, started)
 
     async def batch_update(self, request: Request) -> Response:
         started = int(time.time() * 1000)
-        body = await _json_body(request)
+        body = await json_body(request)
         inputs = _batch_inputs(body, BATCH_UPDATE_MAX_INPUTS)
         # Validate the whole batch first: HubSpot refuses a batch with one bad
         # input as a whole (400), applying nothing.
@@ -637,65 +539,22 @@ class DoubleApp:
                 errors.append(self._not_found_error(object_id))
                 continue
             self.store.apply_write(obj, properties, "batch/update")
-            result = _object_json(obj, list(properties))
+            result = object_json(obj, list(properties))
             if trace is not None:
                 result["objectWriteTraceId"] = trace
             results.append(result)
         return self._batch_response(results, errors, started)
 
     async def search(self, request: Request) -> Response:
-        body = await _json_body(request)
+        body = await json_body(request)
         parsed = search_mod.parse_request(body)
         page, total = search_mod.run(parsed, self.store.active_objects())
         props = list(parsed.properties) if parsed.properties is not None else None
-        out: dict[str, Any] = {"total": total, "results": [_object_json(o, props) for o in page]}
+        out: dict[str, Any] = {"total": total, "results": [object_json(o, props) for o in page]}
         next_offset = parsed.offset + parsed.limit
         if next_offset < total:
             out["paging"] = {"next": {"after": str(next_offset)}}
         return JSONResponse(out)
-
-    def _to_type(self, request: Request) -> str:
-        raw: str = request.path_params["to_type"]
-        to_type = normalise_object_type(raw)
-        if to_type is None:
-            raise validation_error(
-                f"Unknown object type {raw!r}; known: {sorted(ASSOCIATION_TYPES)}.",
-                context={"toObjectType": [raw]},
-            )
-        return to_type
-
-    async def list_associations(self, request: Request) -> Response:
-        q = request.query_params
-        obj = self._lookup(request)
-        to_type = self._to_type(request)
-        limit = _limit(q, ASSOC_DEFAULT_LIMIT, ASSOC_MAX_LIMIT)
-        after = _decode_cursor("as", q.get("after"))
-        _bool(q, "includeFA")  # accepted and validated; the double has no FA
-        items = [
-            (int(i), label)
-            for i, label in self.store.associations(obj, to_type).items()
-            if after is None or int(i) > after
-        ]
-        page = items[:limit]
-        out: dict[str, Any] = {"results": [{"id": str(i), "type": label} for i, label in page]}
-        if len(items) > limit:
-            out["paging"] = self._next_link(request, _encode_cursor("as", page[-1][0]))
-        return JSONResponse(out)
-
-    async def associate(self, request: Request) -> Response:
-        obj = self._lookup(request)
-        to_type = self._to_type(request)
-        to_id: str = request.path_params["to_id"]
-        label: str = request.path_params["assoc_type"]
-        if not to_id.isdigit():
-            raise validation_error(
-                f"toObjectId must be numeric; got {to_id!r}.", context={"toObjectId": [to_id]}
-            )
-        if request.method == "DELETE":
-            self.store.disassociate(obj, to_type, to_id)
-            return Response(status_code=204)
-        self.store.associate(obj, to_type, to_id, label)
-        return JSONResponse(_object_json(obj, None, None, {to_type: self.store.associations(obj, to_type)}))
 
 
 def _json_headers() -> Headers:

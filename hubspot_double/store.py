@@ -1,5 +1,9 @@
 """In-memory state: seeded partner clients, their associations, and writes.
 
+Associations are stored once, as sets of association types
+(`association_types.AssociationType`: category, type id, label) per pair of
+objects, whichever API version wrote them; v3 and 2026-03 are two views of them.
+
 The store is the only place that mutates objects. Every applied write is
 logged per object id, so a test can prove that nothing was lost and that a
 retried write was applied again with the same values.
@@ -12,9 +16,11 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .association_types import OBJECT_TYPES, AssociationType
 from .config import StoreConfig
 from .error_bodies import ApiError, validation_error
 
@@ -43,13 +49,6 @@ DEFAULT_PROPERTIES = ("name", "domain", OBJECT_ID_PROPERTY, "hs_createdate", "hs
 # Properties the free-text search `query` looks at.
 QUERY_PROPERTIES = ("name", "domain", "external_ref")
 
-# toObjectType -> default association label; singular names are accepted too.
-ASSOCIATION_TYPES: dict[str, str] = {
-    "contacts": "partner_client_to_contact",
-    "companies": "partner_client_to_company",
-    "deals": "partner_client_to_deal",
-    "tickets": "partner_client_to_ticket",
-}
 # Every FANOUT_EVERY-th object has FANOUT_CONTACTS contacts, so association
 # paging (default limit 500) has multi-page cases in any store.
 FANOUT_EVERY = 1000
@@ -77,17 +76,6 @@ def iso_ms(ms: int) -> str:
 
 def now_ms() -> int:
     return int(time.time() * 1000)
-
-
-def normalise_object_type(to_type: str) -> str | None:
-    t = to_type.lower()
-    if t in ASSOCIATION_TYPES:
-        return t
-    if t + "s" in ASSOCIATION_TYPES:
-        return t + "s"
-    if t == "company":
-        return "companies"
-    return None
 
 
 class PartnerClient:
@@ -162,7 +150,8 @@ class Store:
         self._active_ids: list[int] = []
         self._archived_ids: list[int] = []
         self._unique: dict[str, dict[str, str]] = {p: {} for p in UNIQUE_PROPERTIES}
-        self._assoc: dict[tuple[str, str], dict[str, str]] = {}
+        # (partner client id, toObjectType) -> toObjectId -> its association types, sorted.
+        self._assoc: dict[tuple[str, str], dict[str, tuple[AssociationType, ...]]] = {}
         self.writes: list[WriteRecord] = []
         self.write_counts: Counter[str] = Counter()
         self._seed()
@@ -207,11 +196,12 @@ class Store:
             ext_index[ref] = oid
             dom_index[domain] = oid
 
-    def _seed_associations(self, obj: PartnerClient, to_type: str) -> dict[str, str]:
+    def _seed_associations(self, obj: PartnerClient, to_type: str) -> dict[str, tuple[AssociationType, ...]]:
         # Deterministic from the object's index, computed on first use so that
         # seeding 100k objects does not pay for associations nobody reads.
+        # Seeds carry the default (unlabelled) type only.
         i = obj.int_id - FIRST_ID
-        label = ASSOCIATION_TYPES[to_type]
+        default = (OBJECT_TYPES[to_type].default,)
         ids: list[int]
         if to_type == "contacts":
             n = FANOUT_CONTACTS if i % FANOUT_EVERY == 0 else (i * 7 + self.config.seed) % 4
@@ -222,7 +212,7 @@ class Store:
             ids = [8_000_001 + i * 2 + k for k in range(i % 3)]
         else:
             ids = []
-        return {str(x): label for x in sorted(set(ids))}
+        return {str(x): default for x in sorted(set(ids))}
 
     # -- reads ----------------------------------------------------------------
 
@@ -269,7 +259,8 @@ class Store:
     def _oid(self, int_id: int) -> str:
         return f"{self.config.id_prefix}{int_id}"
 
-    def associations(self, obj: PartnerClient, to_type: str) -> dict[str, str]:
+    def associations(self, obj: PartnerClient, to_type: str) -> dict[str, tuple[AssociationType, ...]]:
+        """toObjectId -> the association types between them, in toObjectId order (do not mutate)."""
         key = (obj.id, to_type)
         with self.lock:
             found = self._assoc.get(key)
@@ -356,16 +347,30 @@ class Store:
             self.writes.append(WriteRecord(obj.id, dict(properties), ts, operation))
             self.write_counts[obj.id] += 1
 
-    def associate(self, obj: PartnerClient, to_type: str, to_id: str, label: str) -> None:
+    def associate(
+        self, obj: PartnerClient, to_type: str, to_id: str, types: Iterable[AssociationType]
+    ) -> tuple[AssociationType, ...]:
+        """Add `types` between the pair (keeping those it has); the pair's types afterwards."""
         with self.lock:
             current = self.associations(obj, to_type)
-            current[to_id] = label
+            now = tuple(sorted({*current.get(to_id, ()), *types}))
+            current[to_id] = now
             self._assoc[(obj.id, to_type)] = dict(sorted(current.items(), key=lambda kv: int(kv[0])))
             obj.updated_ms = max(now_ms(), obj.updated_ms + 1)
+            return now
 
-    def disassociate(self, obj: PartnerClient, to_type: str, to_id: str) -> None:
+    def disassociate(
+        self, obj: PartnerClient, to_type: str, to_id: str, types: Iterable[AssociationType] | None = None
+    ) -> None:
+        """Remove `types` between the pair (all of them when None); a pair left with none is gone."""
         with self.lock:
-            self.associations(obj, to_type).pop(to_id, None)
+            current = self.associations(obj, to_type)
+            gone = None if types is None else set(types)
+            left = () if gone is None else tuple(t for t in current.get(to_id, ()) if t not in gone)
+            if left:
+                current[to_id] = left
+            else:
+                current.pop(to_id, None)
 
     # -- observability --------------------------------------------------------
 

@@ -86,6 +86,14 @@ def test_module_serves_and_stops_on_sigterm() -> None:
         assert httpx.patch(url, json=body, headers={"Authorization": "Bearer t"}).status_code == 403
         builtin = httpx.patch(url, json=body, headers={"Authorization": "Bearer double-token"})
         assert builtin.status_code == 200, builtin.text
+        # 2026-03's path reads what v3's wrote: one store behind both.
+        dated = httpx.get(
+            f"{base_url}/crm/objects/2026-03/partner_clients/1000001",
+            params={"properties": "client_tier"},
+            headers={"Authorization": "Bearer t"},
+        )
+        assert dated.json()["properties"]["client_tier"] == "gold"
+        assert "/crm/objects/2026-03/partner_clients" in proc.stdout.readline()
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=20)
         assert proc.returncode == 0, out

@@ -112,7 +112,7 @@ def test_drop_of_an_empty_204_still_breaks_the_response(make_double: Any, make_c
     client = make_client(double)
     double.faults.script("drop", method="DELETE")
     with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
-        client.delete(f"{PATH}/1000001/associations/contacts/1/x")
+        client.delete(f"{PATH}/1000001/associations/contacts/1/partner_client_to_contact")
 
 
 def test_delay_past_read_timeout_after_write(make_double: Any, make_client: Any) -> None:
