@@ -30,6 +30,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from generator import bundle
 from generator.generation_error import GenerationError
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -424,16 +425,10 @@ def run(document: Path, hubspot: Path, deviations: Path) -> Report | None:
     """
     if not hubspot.is_file():
         return None
-    ours = json.loads(json.dumps(_read(document), default=str))
+    # The bundle: our document with what it refers to in components.yaml, as the generator reads it.
+    ours = bundle.bundle(document)
     try:
         theirs = json.loads(hubspot.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise GenerationError(f"{hubspot}: cannot read HubSpot's document: {exc}") from None
     return check(ours, theirs, load_deviations(deviations))
-
-
-def _read(document: Path) -> Any:
-    try:
-        return YAML(typ="safe").load(document.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
-        raise GenerationError(f"{document}: cannot read the document: {exc}") from None
