@@ -146,7 +146,7 @@ class _Comparison:
             their_where, bindings = found
             matched.add(their_where)
             their_item, their_op = theirs[their_where]
-            self.operation(key, our_item, our_op, their_item, their_op, bindings)
+            self.operation(key, our_item, our_op, their_item, their_op, bindings=bindings)
         for method, path in sorted(theirs.keys() - matched):
             self.differ(f"operations.{method} {path}", _ABSENT, f"{method} {path}")
 
@@ -157,6 +157,7 @@ class _Comparison:
         our_op: Mapping[str, Any],
         their_item: Mapping[str, Any],
         their_op: Mapping[str, Any],
+        *,
         bindings: Mapping[str, Binding] | None = None,
     ) -> None:
         their_parameters = self._parameters(self.theirs, their_item, their_op)
