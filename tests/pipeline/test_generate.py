@@ -27,9 +27,11 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 def modified_document(tmp_path: Path, old: str, new: str) -> Path:
     """A copy of openapi/ with `old` replaced in the one file that holds it; the copy's document."""
     folder = shutil.copytree(DOCUMENT.parent, tmp_path / "openapi")
-    holding = [p for p in sorted(folder.glob("*.yaml")) if old in p.read_text(encoding="utf-8")]
+    # The files the document's bundle reads: the document and the components it shares.
+    files = [folder / DOCUMENT.name, folder / "components.yaml"]
+    holding = [p for p in files if old in p.read_text(encoding="utf-8")]
     texts = [p.read_text(encoding="utf-8") for p in holding]
-    assert len(holding) == 1, f"the test's anchor {old!r} must be in one file of openapi/"
+    assert len(holding) == 1, f"the test's anchor {old!r} must be in the document or components.yaml"
     assert texts[0].count(old) == 1, f"the test's anchor {old!r} must occur once"
     holding[0].write_text(texts[0].replace(old, new), encoding="utf-8")
     return folder / DOCUMENT.name
