@@ -20,6 +20,7 @@ schemes' shapes (each operation's scopes are compared).
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import json
 from collections.abc import Iterator, Mapping
@@ -30,7 +31,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from generator import bundle
 from generator.generation_error import GenerationError
+from generator.versions import OPENAPI
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # Keywords of a schema that say something about the wire; the rest is prose.
@@ -131,20 +134,21 @@ class _Comparison:
     def operations(self) -> None:
         ours = dict(_operations(self.ours))
         theirs = dict(_operations(self.theirs))
-        for where in sorted(ours.keys() | theirs.keys()):
+        matched: set[tuple[str, str]] = set()
+        for where in sorted(ours):
             method, path = where
-            if where not in theirs:
-                self.differ(
-                    f"operations.{ours[where][1].get('operationId', path)}", f"{method} {path}", _ABSENT
-                )
+            our_item, our_op = ours[where]
+            key = f"operations.{our_op.get('operationId', path)}"
+            found = match_operation(where, theirs)
+            if found is None:
+                self.differ(key, f"{method} {path}", _ABSENT)
                 continue
-            if where not in ours:
-                self.differ(f"operations.{method} {path}", _ABSENT, f"{method} {path}")
-                continue
-            (our_item, our_op), (their_item, their_op) = ours[where], theirs[where]
-            self.operation(
-                f"operations.{our_op.get('operationId', path)}", our_item, our_op, their_item, their_op
-            )
+            their_where, bindings = found
+            matched.add(their_where)
+            their_item, their_op = theirs[their_where]
+            self.operation(key, our_item, our_op, their_item, their_op, bindings=bindings)
+        for method, path in sorted(theirs.keys() - matched):
+            self.differ(f"operations.{method} {path}", _ABSENT, f"{method} {path}")
 
     def operation(
         self,
@@ -153,12 +157,21 @@ class _Comparison:
         our_op: Mapping[str, Any],
         their_item: Mapping[str, Any],
         their_op: Mapping[str, Any],
+        *,
+        bindings: Mapping[str, Binding] | None = None,
     ) -> None:
-        self.parameters(
-            f"{key}.parameters",
-            self._parameters(self.ours, our_item, our_op),
-            self._parameters(self.theirs, their_item, their_op),
-        )
+        their_parameters = self._parameters(self.theirs, their_item, their_op)
+        # A parameter of HubSpot's path that ours spells as a literal is bound (compared no further);
+        # one ours names otherwise is compared under our name, once its rename is reported.
+        for name, binding in sorted((bindings or {}).items()):
+            parameter = their_parameters.pop(("path", name), None)
+            if binding.kind == "bound":
+                self.differ(f"{key}.parameters.{name}.bound", binding.ours, "in path")
+            else:
+                self.differ(f"{key}.parameters.{name}.renamed", binding.ours, name)
+                if parameter is not None:
+                    their_parameters[("path", binding.ours)] = parameter
+        self.parameters(f"{key}.parameters", self._parameters(self.ours, our_item, our_op), their_parameters)
         self.request_body(f"{key}.requestBody", our_op.get("requestBody"), their_op.get("requestBody"))
         self.responses(f"{key}.responses", our_op.get("responses") or {}, their_op.get("responses") or {})
         our_scopes, their_scopes = _scopes(self.ours, our_op), _scopes(self.theirs, their_op)
@@ -317,6 +330,73 @@ class _Comparison:
                 self.differ(f"{key}.{name}", our, their)
 
 
+@dataclass(frozen=True)
+class Binding:
+    """How a path parameter of HubSpot's template meets our template's segment at its position.
+
+    `bound`: ours has a literal there (`partner_clients` for `{objectType}`), `ours` is that literal;
+    `renamed`: ours has a parameter of another name there (`{partnerClientId}` for `{objectId}`).
+    """
+
+    kind: str
+    ours: str
+
+
+def _parameter_segment(segment: str) -> str | None:
+    """The name of a segment that is one whole path parameter (`{objectId}`), else None."""
+    if len(segment) > 2 and segment[0] == "{" and segment[-1] == "}" and "{" not in segment[1:-1]:
+        return segment[1:-1]
+    return None
+
+
+def match_path(ours: str, theirs: str) -> dict[str, Binding] | None:
+    """Whether our path template names an instance of HubSpot's, segment by segment; how, or None.
+
+    Literal against literal must be equal; our literal against their parameter binds it; our
+    parameter against theirs matches by position (renamed when the names differ); our parameter
+    against their literal does not match (ours would be the more general path).
+    """
+    our_segments, their_segments = ours.split("/"), theirs.split("/")
+    if len(our_segments) != len(their_segments):
+        return None
+    bindings: dict[str, Binding] = {}
+    for our, their in zip(our_segments, their_segments, strict=True):
+        our_name, their_name = _parameter_segment(our), _parameter_segment(their)
+        if their_name is None:
+            if our != their:
+                return None
+        elif our_name is None:
+            bindings[their_name] = Binding("bound", our)
+        elif our_name != their_name:
+            bindings[their_name] = Binding("renamed", our_name)
+    return bindings
+
+
+def match_operation(
+    where: tuple[str, str], theirs: Mapping[tuple[str, str], Any]
+) -> tuple[tuple[str, str], dict[str, Binding]] | None:
+    """HubSpot's operation that our (method, path) is: the same path, else the closest template.
+
+    Of several templates ours is an instance of, the one with the fewest bound parameters (the
+    most literal one), then the fewest renames, then the first by path.
+    """
+    method, path = where
+    if where in theirs:
+        return where, {}
+    candidates = []
+    for their_method, their_path in theirs:
+        if their_method != method:
+            continue
+        bindings = match_path(path, their_path)
+        if bindings is not None:
+            bound = sum(binding.kind == "bound" for binding in bindings.values())
+            candidates.append((bound, len(bindings), their_path, bindings))
+    if not candidates:
+        return None
+    _, _, their_path, bindings = min(candidates, key=lambda c: (c[0], c[1], c[2]))
+    return (method, their_path), bindings
+
+
 def _shape(value: Any) -> Any:
     return "a schema" if isinstance(value, Mapping) else value
 
@@ -376,6 +456,9 @@ class Report:
     unlisted: list[Difference]
     stale: list[Deviation]
     allowed: int
+    # What a person edits, named in the advice: our document and its deviations file.
+    document: str = "openapi/partner-clients.yaml"
+    deviations: str = "openapi/deviations.yaml"
 
     @property
     def ok(self) -> bool:
@@ -389,9 +472,9 @@ class Report:
             )
             lines += [f"  {difference}" for difference in self.unlisted]
             lines.append(
-                "  Make openapi/partner-clients.yaml say what HubSpot's document says, or, if the difference"
-                " is deliberate, comment it where it stands and list it in openapi/deviations.yaml with its"
-                " reason."
+                f"  Make {self.document} (or components.yaml, where the schema is shared) say what HubSpot's"
+                " document says, or, if the difference is deliberate, comment it where it stands and list"
+                f" it in {self.deviations} with its reason."
             )
         if self.stale:
             lines.append(
@@ -424,16 +507,16 @@ def run(document: Path, hubspot: Path, deviations: Path) -> Report | None:
     """
     if not hubspot.is_file():
         return None
-    ours = json.loads(json.dumps(_read(document), default=str))
+    # The bundle: our document with what it refers to in components.yaml, as the generator reads it.
+    ours = bundle.bundle(document)
     try:
         theirs = json.loads(hubspot.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise GenerationError(f"{hubspot}: cannot read HubSpot's document: {exc}") from None
-    return check(ours, theirs, load_deviations(deviations))
+    report = check(ours, theirs, load_deviations(deviations))
+    return dataclasses.replace(report, document=_shown(document), deviations=_shown(deviations))
 
 
-def _read(document: Path) -> Any:
-    try:
-        return YAML(typ="safe").load(document.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
-        raise GenerationError(f"{document}: cannot read the document: {exc}") from None
+def _shown(path: Path) -> str:
+    """`openapi/NAME` for a file of the repository's openapi/, the path as given otherwise."""
+    return f"openapi/{path.name}" if path.resolve().parent == OPENAPI else str(path)

@@ -9,7 +9,7 @@ package's names and the endpoint template rely on.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError,
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from generator import bundle
 from generator.generation_error import GenerationError
 
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
@@ -39,8 +40,14 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def validate_document(path: Path) -> dict[str, Any]:
-    """Validate against the OpenAPI schema and our lint rules; return the document."""
-    document = load(path)
+    """Validate the bundle of `path` (generator/bundle.py) and lint it; return the bundle.
+
+    The bundle is what openapi-python-client and the conformance check read: the
+    document with what it refers to in components.yaml. A problem is reported
+    where it is written, in the document or in the file a component came from.
+    """
+    bundler = bundle.Bundler(path)
+    document = bundler.run()
     if "openapi" not in document:
         # Without it the validator cannot pick a schema and says only "ValidatorDetectError".
         raise GenerationError(
@@ -50,7 +57,10 @@ def validate_document(path: Path) -> dict[str, Any]:
         )
     # Before the validator: it resolves a $ref only when it reaches it, and then fails with
     # the whole document in its message and no location.
-    dangling = list(_dangling_refs(document, document))
+    dangling = [
+        f"{'.'.join(map(str, where))}{_place(bundler, path, where)}: $ref {ref!r} points at nothing"
+        for where, ref in _dangling_refs(document, document)
+    ]
     if dangling:
         raise GenerationError(f"{path}: invalid OpenAPI document:\n{_listing(dangling)}\n{_RERUN}")
     try:
@@ -64,7 +74,7 @@ def validate_document(path: Path) -> dict[str, Any]:
         # A failed oneOf/anyOf reports the whole subtree; its best sub-error
         # points at the actual mistake (e.g. `type: integr`).
         error = _deepest(exc)
-        where = _location(document, list(error.absolute_path))
+        where = _location(bundler, path, list(error.absolute_path))
         raise GenerationError(
             f"{path}: invalid OpenAPI document{where}: {_bounded(error.message)}\n{_RERUN}"
         ) from None
@@ -168,33 +178,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _location(document: Any, path: list[Any]) -> str:
-    """' at paths./x.get (line N)': where in the document a validator error points."""
+def _location(bundler: bundle.Bundler, source: Path, path: list[Any]) -> str:
+    """' at paths./x.get (line N)': where in the bundle a validator error points, and where it is written."""
     if not path:
         return ""
-    line: int | None = None
-    node = document
-    for part in path:
-        lc = getattr(node, "lc", None)
-        try:
-            if lc is not None and isinstance(node, Mapping) and part in node:
-                line = lc.key(part)[0] + 1
-            elif lc is not None and isinstance(node, list) and isinstance(part, int):
-                line = lc.item(part)[0] + 1
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-    where = ".".join(str(p) for p in path)
-    return f" at {where}" + (f" (line {line})" if line is not None else "")
+    return f" at {'.'.join(str(p) for p in path)}{_place(bundler, source, path)}"
 
 
-def _dangling_refs(root: Any, node: Any, path: tuple[Any, ...] = ()) -> Iterator[str]:
-    """Each local `$ref` that points at nothing (the validator resolves refs lazily and misses them)."""
+def _place(bundler: bundle.Bundler, source: Path, path: Sequence[Any]) -> str:
+    """' (line N)' in the document itself, ' (components.yaml, line N)' in the file a component came from."""
+    written, line = bundler.where(path)
+    if line is None:
+        return ""
+    return f" (line {line})" if written == source.resolve() else f" ({written.name}, line {line})"
+
+
+def _dangling_refs(root: Any, node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Each local `$ref` that points at nothing, and its place (the validator resolves refs lazily)."""
     # `node` has no default: a YAML null (`key:` with no value) must not restart the walk at the root.
     if isinstance(node, Mapping):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/") and not _resolves(root, ref):
-            yield f"{'.'.join(map(str, path))}{_line(node)}: $ref {ref!r} points at nothing"
+            yield path, ref
         for key, value in node.items():
             yield from _dangling_refs(root, value, (*path, key))
     elif isinstance(node, list):
@@ -210,11 +215,6 @@ def _resolves(root: Any, ref: str) -> bool:
             return False
         target = target[part]
     return True
-
-
-def _line(node: Any) -> str:
-    lc = getattr(node, "lc", None)
-    return f" (line {lc.line + 1})" if lc is not None else ""
 
 
 def _deepest(error: Any) -> Any:

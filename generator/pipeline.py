@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import codegen, document, operations, overlays, resources
+from generator import bundle, codegen, document, operations, overlays, resources
 from generator.generation_error import GenerationError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +37,8 @@ def build(source: Path, workdir: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=STAGING) as staging:
         tree = Path(staging) / "generated"
         package = tree / codegen.PACKAGE_NAME
-        codegen.run_generator(source, package)
+        # openapi-python-client reads one file and follows no ref into another: it reads the bundle.
+        codegen.run_generator(bundle.write_bundle(source, Path(staging) / "openapi.json"), package)
         operations.write_operations(spec, package)
         overlays.apply_overlays(package)
         resources.write_resources(spec, package)

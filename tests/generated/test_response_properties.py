@@ -34,10 +34,10 @@ from typing import Any, Protocol
 
 import httpx
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import bundle
 from hubspot_partner_clients import errors, models
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "openapi" / "partner-clients.yaml"
@@ -57,8 +57,8 @@ class Model(Protocol):
 
 
 def _load() -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load(DOCUMENT.read_text(encoding="utf-8"))
-    return document
+    # The bundle: the document with the schemas it shares from components.yaml, refs made local.
+    return bundle.bundle(DOCUMENT)
 
 
 def _component(document: Mapping[str, Any], ref: str) -> tuple[str, Mapping[str, Any]]:

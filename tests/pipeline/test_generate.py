@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import codegen, document, pipeline
+from generator import bundle, codegen, document, pipeline
 from generator.__main__ import main
 from generator.generation_error import GenerationError
 
@@ -25,11 +25,21 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def modified_document(tmp_path: Path, old: str, new: str) -> Path:
-    text = DOCUMENT.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the test's anchor {old!r} must occur once in the document"
-    copy = tmp_path / "partner-clients.yaml"
-    copy.write_text(text.replace(old, new), encoding="utf-8")
-    return copy
+    """A copy of openapi/ with `old` replaced in the one file that holds it; the copy's document."""
+    folder = shutil.copytree(DOCUMENT.parent, tmp_path / "openapi")
+    # The files the document's bundle reads: the document and the components it shares.
+    files = [folder / DOCUMENT.name, folder / "components.yaml"]
+    holding = [p for p in files if old in p.read_text(encoding="utf-8")]
+    texts = [p.read_text(encoding="utf-8") for p in holding]
+    assert len(holding) == 1, f"the test's anchor {old!r} must be in the document or components.yaml"
+    assert texts[0].count(old) == 1, f"the test's anchor {old!r} must occur once"
+    holding[0].write_text(texts[0].replace(old, new), encoding="utf-8")
+    return folder / DOCUMENT.name
+
+
+def edited(source: Path) -> str:
+    """The text of the shared components beside the document `source` (where most schemas are)."""
+    return (source.parent / "components.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +124,7 @@ def test_a_dangling_ref_fails_with_its_location_and_leaves_generated_untouched(
 ) -> None:
     source = modified_document(
         tmp_path,
-        '$ref: "#/components/schemas/PublicObjectSearchRequest"',
+        '$ref: "components.yaml#/components/schemas/PublicObjectSearchRequest"',
         '$ref: "#/components/schemas/NoSuchRequest"',
     )
     before = tree_bytes(target)
@@ -147,9 +157,10 @@ def test_an_invalid_schema_fails_with_the_validators_message_and_location(
     # What: the validator's complaint about the value.
     assert "'maybe' is not of type 'boolean'" in message
     # Where: the path in the document and the line the YAML puts it on.
-    line = source.read_text(encoding="utf-8").splitlines().index("          nullable: maybe") + 1
+    # The schema is written in components.yaml: the line is that file's, and the message names it.
+    line = edited(source).splitlines().index("          nullable: maybe") + 1
     where = "components.schemas.BatchResponseSimplePublicObjectWithErrors.properties.numErrors.nullable"
-    assert f"{where} (line {line})" in message
+    assert f"{where} (components.yaml, line {line})" in message
     assert tree_bytes(target) == before
 
 
@@ -186,12 +197,9 @@ def test_a_dangling_ref_in_a_schema_property_names_it_briefly(tmp_path: Path) ->
     message = str(caught.value)
     assert "'#/components/schemas/NoSuchWarning' points at nothing" in message
     assert "components.schemas.SimplePublicObject.properties.warnings.items" in message
-    line = (
-        source.read_text(encoding="utf-8")
-        .splitlines()
-        .index('            $ref: "#/components/schemas/NoSuchWarning"')
-    )
+    line = edited(source).splitlines().index('            $ref: "#/components/schemas/NoSuchWarning"')
     assert f"(line {line + 1})" in message
+    assert "components.yaml" in message
     assert "'openapi': '3.0.3'" not in message  # no repr of the document
     assert len(message) < document.MAX_CHARS
     assert len(message.splitlines()) <= document.MAX_LINES
@@ -255,7 +263,8 @@ def test_bounded_keeps_the_head_and_the_tail_within_a_screen() -> None:
 
 def test_a_generator_failure_leaves_generated_untouched(tmp_path: Path, target: Path) -> None:
     # Valid OpenAPI and lint-clean, but a body type openapi-python-client cannot generate.
-    body = '\n            schema:\n              $ref: "#/components/schemas/PublicObjectSearchRequest"'
+    schema = "components.yaml#/components/schemas/PublicObjectSearchRequest"
+    body = f'\n            schema:\n              $ref: "{schema}"'
     source = modified_document(tmp_path, "application/json:" + body, "application/xml:" + body)
     before = tree_bytes(target)
 
@@ -278,7 +287,7 @@ def test_a_successful_generate_replaces_the_target(tmp_path: Path, target: Path)
 
 
 def test_lint_rules_name_the_convention_broken() -> None:
-    spec = document.load(DOCUMENT)
+    spec = bundle.bundle(DOCUMENT)  # the document with the parameters it shares from components.yaml
     operation = spec["paths"]["/crm/v3/objects/partner_clients/search"]["post"]
     operation["operationId"] = "doSearch"
     del operation["summary"]

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import operations, pipeline
+from generator import bundle, operations, pipeline
 from generator.generation_error import GenerationError
 
 PACKAGE = "hubspot_partner_clients"
@@ -35,7 +35,7 @@ CAP = 450  # instead of HubSpot's 10,000: not a multiple of the search page (200
 
 
 def _load() -> Document:
-    document: Document = yaml.safe_load(pipeline.DOCUMENT.read_text(encoding="utf-8"))
+    document: Document = bundle.bundle(pipeline.DOCUMENT)
     return document
 
 

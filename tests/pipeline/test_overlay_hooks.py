@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import overlays, pipeline
+from generator import bundle, overlays, pipeline
 from generator.generation_error import GenerationError
 
 DOCUMENT = pipeline.DOCUMENT
@@ -33,7 +33,7 @@ Document = dict[str, Any]
 
 def _document(tmp_path: Path, *edits: Callable[[Document], None]) -> Path:
     """A copy of the document with `edits` applied to its data."""
-    document: Document = yaml.safe_load(DOCUMENT.read_text(encoding="utf-8"))
+    document: Document = bundle.bundle(DOCUMENT)
     for edit in edits:
         edit(document)
     copy = tmp_path / "partner-clients.yaml"

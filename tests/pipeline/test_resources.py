@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from generator import pipeline, resources
+from generator import bundle, pipeline, resources
 from generator.generation_error import GenerationError
 
 PACKAGE = pipeline.GENERATED / "hubspot_partner_clients"
@@ -32,7 +31,7 @@ def _operation(document: Document, operation_id: str) -> dict[str, Any]:
 
 
 def _write(tmp_path: Path, edit: Callable[[Document], None]) -> Path:
-    document: Document = yaml.safe_load(pipeline.DOCUMENT.read_text(encoding="utf-8"))
+    document: Document = bundle.bundle(pipeline.DOCUMENT)
     edit(document)
     package = tmp_path / "hubspot_partner_clients"
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))

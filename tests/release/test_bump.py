@@ -27,11 +27,14 @@ REMOVE_ASSOCIATION_START = (
 
 
 def _edit(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, f"the document no longer holds exactly one {old!r}"
+    # The document or components.yaml: _regenerate edits the one of them that holds `old`.
+    assert text.count(old) <= 1, f"the document holds {old!r} more than once"
     return text.replace(old, new)
 
 
 def _without_remove_association(text: str) -> str:
+    if REMOVE_ASSOCIATION_START not in text:
+        return text  # components.yaml
     start = text.index(REMOVE_ASSOCIATION_START)
     end = text.index("components:\n", start)
     return text[:start] + text[end:]
@@ -57,9 +60,18 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _regenerate(tmp_path: Path, edit_document: object) -> Path:
+    """Regenerate from a copy of openapi/ whose document and shared components.yaml `edit_document` edits."""
     assert callable(edit_document)
-    source = tmp_path / "partner-clients.yaml"
-    source.write_text(edit_document(pipeline.DOCUMENT.read_text(encoding="utf-8")), encoding="utf-8")
+    folder = shutil.copytree(pipeline.DOCUMENT.parent, tmp_path / "openapi")
+    source = folder / pipeline.DOCUMENT.name
+    edited = 0
+    for path in (source, folder / "components.yaml"):
+        text = path.read_text(encoding="utf-8")
+        new = edit_document(text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            edited += 1
+    assert edited, "the edit changed neither the document nor components.yaml"
     work = tmp_path / "work"
     work.mkdir()
     return pipeline.build(source, work)
@@ -123,6 +135,8 @@ def _rename_schema(document: dict[str, Any], old: str, new: str) -> dict[str, An
 def _with_enum_member_and_renames(text: str) -> str:
     """BatchStatus gains FAILED, ValueWithTimestamp is now PropertyValue, a warning's `message` its `text`."""
     document = yaml.safe_load(text)
+    if "BatchStatus" not in document["components"].get("schemas", {}):
+        return text  # the document: the schemas are components.yaml's
     document["components"]["schemas"]["BatchStatus"]["enum"].append("FAILED")
     document = _rename_schema(document, "ValueWithTimestamp", "PropertyValue")
     warning = document["components"]["schemas"]["PublicObjectWarning"]
