@@ -24,12 +24,13 @@ on an operation, `x-max-filters` on a request schema).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from generator.generation_error import GenerationError
 from generator.render import render
+from generator.versions import Version
 
 _METHODS = ("get", "put", "post", "delete", "patch")
 _IDEMPOTENT_BY_HTTP = {"GET", "PUT", "DELETE"}
@@ -109,8 +110,12 @@ def rate_limit_windows(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]
     return windows
 
 
-def write_operations(document: Mapping[str, Any], package_dir: Path) -> None:
-    """Write `_operations.py` into the generated package."""
+def write_operations(document: Mapping[str, Any], package_dir: Path, others: Sequence[Version] = ()) -> None:
+    """Write `_operations.py` into the generated package.
+
+    `others`, for the root package: the other versions, whose tables the root's `find` searches too
+    (one transport serves every version); each version's own `named` and `limit` stay its own.
+    """
     rows = operation_rows(document)
     windows = rate_limit_windows(document)
     groups = _rate_limit_groups(document, windows)
@@ -120,6 +125,7 @@ def write_operations(document: Mapping[str, Any], package_dir: Path) -> None:
         operations=rows,
         windows=list(windows.values()),
         default_windows=tuple(groups[_DEFAULT_GROUP]),
+        others=[version.package for version in others],
     )
 
 

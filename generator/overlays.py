@@ -153,6 +153,11 @@ def write_package_init(package_dir: Path, overlays: list[Overlay], hand_written:
     )
 
 
+def write_version_init(package_dir: Path, name: str, package: str) -> None:
+    """Write the `__init__.py` of a version's subpackage: what it is. Its overlays are the root's."""
+    render("version_init.py", package_dir / "__init__.py", name=name, package=package, root=PACKAGE_NAME)
+
+
 def _check_claims(overlays: list[Overlay], hand_written: Path) -> None:
     """Every hand-written file belongs to exactly one overlay, so none ships unexplained."""
     owners: dict[str, str] = {}

@@ -1,8 +1,15 @@
-"""Stage a full generation, then swap it into generated/ or diff it against it.
+"""Stage a full generation of every version, then swap it into generated/ or diff it against it.
 
-Every step (validate, generate, overlays, format) writes only inside a
-staging directory; generated/ is replaced by two renames at the very end, so
-a failure at any step leaves the previous generated/ exactly as it was.
+Every step (bundle, validate, generate, overlays, share, resources, format)
+writes only inside a staging directory; generated/ is replaced by two renames
+at the very end, so a failure at any step leaves the previous generated/
+exactly as it was.
+
+One generation builds every version of openapi/versions.toml: each version's
+document is bundled (its references to other files inlined), validated and
+generated into a full package of its own, gets its operation table, the
+overlays' patches and its resource client, and is then placed in the root package, sharing what is
+identical with it (generator/sharing.py).
 """
 
 from __future__ import annotations
@@ -13,10 +20,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from generator import bundle, codegen, document, operations, overlays, resources
+from generator import bundle, codegen, document, operations, overlays, resources, sharing, versions
 from generator.generation_error import GenerationError
+from generator.versions import Version
 
 REPO = Path(__file__).resolve().parent.parent
 DOCUMENT = REPO / "openapi" / "partner-clients.yaml"
@@ -30,26 +41,94 @@ DEVIATIONS = REPO / "openapi" / "deviations.yaml"
 STAGING = REPO / ".staging"
 
 
-def build(source: Path, workdir: Path) -> Path:
-    """Validate `source`, generate, apply overlays and format; return the tree, in `workdir`."""
-    spec = document.validate_document(source)
+@dataclass
+class _Built:
+    version: Version
+    spec: dict[str, Any]
+    package: Path
+
+
+def build(source: Path | None, workdir: Path, *, versions_: list[Version] | None = None) -> Path:
+    """Generate every version into one tree, in `workdir`; return the tree.
+
+    `versions_` defaults to openapi/versions.toml's. `source`, when it is not the root version's
+    listed document, is a root document of its own (a test's edited copy): the package is then
+    generated from it alone, as before there were versions.
+    """
+    listed = versions.load() if versions_ is None else versions_
+    if source is not None and source.resolve() != listed[0].document.resolve():
+        listed = [replace(listed[0], document=source)]
     STAGING.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=STAGING) as staging:
+        others = listed[1:]
+        built = [
+            _generate(version, Path(staging) / (version.package or "root"), others if version.is_root else [])
+            for version in listed
+        ]
+        _check_windows(built)
         tree = Path(staging) / "generated"
-        package = tree / codegen.PACKAGE_NAME
-        # openapi-python-client reads one file and follows no ref into another: it reads the bundle.
-        codegen.run_generator(bundle.write_bundle(source, Path(staging) / "openapi.json"), package)
-        operations.write_operations(spec, package)
-        overlays.apply_overlays(package)
-        resources.write_resources(spec, package)
+        root = tree / codegen.PACKAGE_NAME
+        shutil.move(built[0].package, root)
+        built[0].package = root
+        hand_written = sharing.modules_of(overlays.HAND_WRITTEN)
+        for item in built[1:]:
+            assert item.version.package is not None  # versions.load: every later version names one
+            item.package = sharing.share(root, item.package, item.version.package, hand_written)
         _format(tree)
         result = workdir / "generated"
         shutil.move(tree, result)
     return result
 
 
-def generate(source: Path = DOCUMENT, target: Path = GENERATED) -> None:
-    """Regenerate `target` from `source`; on any failure `target` is untouched."""
+def _generate(version: Version, workdir: Path, others: list[Version]) -> _Built:
+    """One version's full package, from its bundled document: its table, overlays and resource client.
+
+    `others`, for the root version, are the other versions, which its operation table and client
+    reach (they are placed under it afterwards).
+    """
+    workdir.mkdir()
+    # Validated where it is written (a problem is reported at its line in the document or in
+    # components.yaml); openapi-python-client follows no ref into another file, so it reads the bundle.
+    spec = document.validate_document(version.document)
+    bundled = bundle.write_bundle(version.document, workdir / "openapi.json")
+    package = workdir / codegen.PACKAGE_NAME
+    codegen.run_generator(bundled, package)
+    operations.write_operations(spec, package, others=others)
+    try:
+        overlays.apply_overlays(package)
+    except GenerationError as exc:
+        if version.is_root:
+            raise
+        raise GenerationError(
+            f"{exc}\n(in version {version.name}, generated from {version.document.name}: an overlay "
+            "applies to every version, so its hook must hold in each)"
+        ) from exc
+    if not version.is_root:
+        overlays.write_version_init(package, version.name, version.package or "")
+    resources.write_resources(spec, package, version=version, others=others)
+    return _Built(version, spec, package)
+
+
+def _check_windows(built: list[_Built]) -> None:
+    """HubSpot's rate limits are per account, whatever the version: every document states the same."""
+    first = built[0]
+    expected = operations.rate_limit_windows(first.spec)
+    for item in built[1:]:
+        windows: Mapping[str, Any] = operations.rate_limit_windows(item.spec)
+        if windows != expected:
+            raise GenerationError(
+                f"{item.version.document.name} and {first.version.document.name} declare different "
+                f"x-rate-limit-windows ({_windows(windows)} against {_windows(expected)}): HubSpot's "
+                "windows are the account's, shared by every version, so state the same in each document"
+            )
+
+
+def _windows(windows: Mapping[str, Any]) -> str:
+    return ", ".join(f"{n}: {w['max_requests']}/{w['interval']:g}s" for n, w in windows.items()) or "none"
+
+
+def generate(source: Path | None = None, target: Path = GENERATED) -> None:
+    """Regenerate `target` from every version (or `source` alone: `build`); on failure it is untouched."""
     STAGING.mkdir(exist_ok=True)
     # Built next to generated/'s parent's staging area, so the swap is two renames
     # on one file system.
@@ -58,8 +137,8 @@ def generate(source: Path = DOCUMENT, target: Path = GENERATED) -> None:
         _swap(tree, target)
 
 
-def drift(source: Path = DOCUMENT, target: Path = GENERATED) -> str:
-    """A unified diff of `target` against a fresh generation; empty when they match."""
+def drift(source: Path | None = None, target: Path = GENERATED) -> str:
+    """A unified diff of the whole `target` tree against a fresh generation; empty when they match."""
     STAGING.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=STAGING) as work:
         tree = build(source, Path(work))

@@ -36,7 +36,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ from typing import Any
 from generator.generation_error import GenerationError
 from generator.overlays import HAND_WRITTEN, PACKAGE_NAME
 from generator.render import render
+from generator.versions import Version
 
 _WHERE = "openapi/partner-clients.yaml"
 _METHODS = ("get", "put", "post", "delete", "patch")
@@ -79,6 +80,8 @@ class Method:
     body_model: str | None
     paged_item: str | None
     models: set[str] = field(default_factory=set)
+    body_array: bool = False
+    """The request body is an array: one argument (`x-argument-name`) holds its items."""
 
     @property
     def signature(self) -> list[Argument]:
@@ -118,6 +121,8 @@ class Resource:
     methods: list[Method]
     title: str
     extras: bool
+    handed: list[str] = field(default_factory=list)
+    """The operations whose modules the class hands to its hand-written extras (`_<operation>`)."""
 
 
 @dataclass
@@ -129,13 +134,26 @@ class ParamType:
     fields: list[tuple[str, str, bool, str]]  # wire name, annotation, required, description
 
 
-def write_resources(document: Mapping[str, Any], package_dir: Path) -> None:
-    """Write `resources.py` and `params.py` into the generated package."""
+def write_resources(
+    document: Mapping[str, Any],
+    package_dir: Path,
+    *,
+    version: Version | None = None,
+    others: Sequence[Version] = (),
+) -> None:
+    """Write `resources.py` and `params.py` into a version's package (by default the root's).
+
+    A version's resource classes are reached as `client.<package>.<tag>` (the root's as
+    `client.<tag>`); the root's also gets `_versions.py`, whose `VersionedClient` gives the
+    client one attribute per other version in `others`, and its `AsyncResources` the same.
+    """
     params: dict[str, ParamType] = {}
+    where = f"version {version.name} ({version.document.name})" if version else _WHERE
     resources = [
-        _resource(document, package_dir, folder, params)
+        _resource(document, package_dir, folder, params, where)
         for folder in sorted(p for p in (package_dir / "api").iterdir() if (p / "__init__.py").is_file())
     ]
+    root = version is None or version.is_root
     exported = set(
         re.findall(r"\b[A-Z]\w*", (package_dir / "models" / "__init__.py").read_text(encoding="utf-8"))
     )
@@ -147,7 +165,13 @@ def write_resources(document: Mapping[str, Any], package_dir: Path) -> None:
         resources=resources,
         models=models,
         params=sorted(params),
+        root=root,
+        prefix="" if root or version is None else f"{version.package}.",
+        version=version.name if version else "",
+        others=[(v.package, v.name) for v in others] if root else [],
     )
+    if root:
+        render("_versions.py", package_dir / "_versions.py", others=[(v.package, v.name) for v in others])
 
 
 def _operations_by_id(document: Mapping[str, Any]) -> dict[str, tuple[Mapping[str, Any], list[Any]]]:
@@ -160,7 +184,7 @@ def _operations_by_id(document: Mapping[str, Any]) -> dict[str, tuple[Mapping[st
 
 
 def _resource(
-    document: Mapping[str, Any], package_dir: Path, folder: Path, params: dict[str, ParamType]
+    document: Mapping[str, Any], package_dir: Path, folder: Path, params: dict[str, ParamType], where: str
 ) -> Resource:
     operations = _operations_by_id(document)
     methods = []
@@ -188,6 +212,14 @@ def _resource(
             )
     words = folder.name.split("_")
     class_name = "".join(w.capitalize() for w in words)
+    handed = _handed_over(class_name)
+    missing = sorted(set(handed) - {m.operation for m in methods})
+    if missing:
+        raise GenerationError(
+            f"overlay 'resources': overlays/{PACKAGE_NAME}/_extras.py's {class_name}Extras calls the "
+            f"operation(s) {missing}, which {where} does not have (tag {folder.name!r}); every "
+            "version's resource class hands its own operation modules to the hand-written methods"
+        )
     return Resource(
         attribute=folder.name,
         class_name=class_name,
@@ -195,7 +227,34 @@ def _resource(
         methods=methods,
         title=" ".join(words).capitalize(),
         extras=_has_extras(class_name),
+        handed=handed,
     )
+
+
+def _handed_over(class_name: str) -> list[str]:
+    """The operations whose modules the extras of `class_name` declare: each `_<operationId>: ...`.
+
+    The hand-written class annotates the attribute (a Protocol of the module, for mypy); every
+    version's generated class assigns its own module to it. `_client` is the client, no module.
+    """
+    path = HAND_WRITTEN / "_extras.py"
+    if not path.is_file():
+        return []
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ClassDef) and node.name in {
+            f"{class_name}Extras",
+            f"Async{class_name}Extras",
+        }:
+            for item in node.body:
+                if (
+                    isinstance(item, ast.AnnAssign)
+                    and isinstance(item.target, ast.Name)
+                    and item.target.id.startswith("_")
+                    and item.target.id != "_client"
+                ):
+                    names.add(item.target.id[1:])
+    return sorted(names)
 
 
 def _has_extras(class_name: str) -> bool:
@@ -264,7 +323,11 @@ def _method(
                 descriptions.get(_key(arg.arg), ""),
             )
         )
-    if body_model is not None:
+    body_array = False
+    if body_model is not None and body_model.startswith("list["):
+        body_array = True
+        arguments.append(_array_body(document, operation, body_model, params, models))
+    elif body_model is not None:
         models.add(body_model)
         schema = _body_schema(document, operation)
         arguments.extend(
@@ -292,9 +355,37 @@ def _method(
     if paged_item is not None:
         arguments = [a for a in arguments if a.name != "after"]
         models.add(paged_item)
-    method = Method(name, operation_id, [], returns, arguments, body_model, paged_item, models)
+    method = Method(name, operation_id, [], returns, arguments, body_model, paged_item, models, body_array)
     method.docstring = _docstring(operation, method.signature, paged_item, module)
     return method
+
+
+def _array_body(
+    document: Mapping[str, Any],
+    operation: Mapping[str, Any],
+    body_model: str,
+    params: dict[str, ParamType],
+    models: set[str],
+) -> Argument:
+    """The one argument of a body that is an array: its items, dicts or models, named by the document."""
+    operation_id = operation["operationId"]
+    request = _resolve(document, operation.get("requestBody") or {})
+    name = request.get("x-argument-name")
+    if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+        raise GenerationError(
+            f"operation {operation_id!r}: its request body is an array, which becomes one argument of "
+            f"its method; name it with `x-argument-name: <name>` on the requestBody (got {name!r}), "
+            f"in {_WHERE}"
+        )
+    element = body_model.removeprefix("list[").removesuffix("]")
+    items = _resolve(document, _body_schema(document, operation)).get("items") or {}
+    if _resolve(document, items).get("type") == "object":
+        models.add(element)
+        accepted, convert = f"Sequence[{_param_type(document, items, params)} | {element}]", "models"
+    else:
+        accepted, convert, element = body_model.replace("list[", "Sequence[", 1), "", ""
+    description = _text(request.get("description", ""))
+    return Argument(name, accepted, True, True, "body", description, convert, element)
 
 
 def _function(module: Path, name: str) -> ast.FunctionDef:
@@ -347,8 +438,13 @@ def _body_schema(document: Mapping[str, Any], operation: Mapping[str, Any]) -> M
 
 
 def _model_fields(package_dir: Path, class_name: str) -> dict[str, tuple[str, bool, str]]:
-    """The fields of a generated model: {python name: (annotation, has a default, docstring)}."""
-    for path in (package_dir / "models").glob("*.py"):
+    """The fields of a generated model: {python name: (annotation, has a default, docstring)}.
+
+    A version's package lacks the models it shares with the root's (generator/sharing.py): those
+    are read from the root's, its parent.
+    """
+    paths = [*(package_dir / "models").glob("*.py"), *(package_dir.parent / "models").glob("*.py")]
+    for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
             if isinstance(node, ast.ClassDef) and node.name == class_name:

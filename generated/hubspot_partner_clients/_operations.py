@@ -6,11 +6,15 @@ operationIds, its `x-idempotent`, rate-limit (`x-rate-limit-windows`,
 and limit (`x-max-results`, `x-max-filters`) extensions, and the `maximum`,
 `default`, `maxItems` and `maxLength` of the parameters and request bodies.
 The shape of a row and the lookups are hand-written, in `_operation.py`.
+
+`find` also finds the operations of the other versions (v2026_03): one transport
+serves every version. `named` and `limit` are this version's: each version has its own table.
 """
 
 import re
 
 from ._operation import Operation, OperationTable, RateLimitWindow
+from .v2026_03._operations import OPERATIONS as _V2026_03
 
 OPERATIONS = OperationTable(
     (
@@ -181,4 +185,5 @@ OPERATIONS = OperationTable(
         ),
     ),
     default_windows=("ten-secondly",),
+    others=(_V2026_03,),
 )

@@ -26,6 +26,7 @@ from __future__ import annotations
 # The pipeline's `ruff check --fix` drops the imports a document does not need.
 import builtins
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ._arguments import given, model, models, strings
 from ._extras import AsyncPartnerClientsExtras, PartnerClientsExtras
@@ -64,6 +65,9 @@ from .params import (
 )
 from .types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from .v2026_03.resources import AsyncResources as _V2026_03AsyncResources
+
 __all__ = ["AsyncPartnerClients", "AsyncResources", "PartnerClients"]
 
 
@@ -75,6 +79,9 @@ class PartnerClients(PartnerClientsExtras):
     """
 
     __slots__ = ("_client",)
+    # This version's operations, for the hand-written methods it inherits (_extras.py).
+    _batch_read = batch_read
+    _batch_update = batch_update
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
@@ -408,6 +415,9 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
     """
 
     __slots__ = ("_client",)
+    # This version's operations, for the hand-written methods it inherits (_extras.py).
+    _batch_read = batch_read
+    _batch_update = batch_update
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self._client = client
@@ -745,3 +755,11 @@ class AsyncResources:
     def partner_clients(self) -> AsyncPartnerClients:
         """The Partner clients operations, to await."""
         return AsyncPartnerClients(self._client)
+
+    @property
+    def v2026_03(self) -> _V2026_03AsyncResources:
+        """API version 2026-03's async resource clients: `client.aio.v2026_03.partner_clients`."""
+        # Imported on first use: a version's resource client imports its every operation and model.
+        from .v2026_03.resources import AsyncResources as _Version
+
+        return _Version(self._client)

@@ -3,7 +3,10 @@
 The generated `resources.PartnerClients` (and its async twin) inherit these, so
 `client.partner_clients.bulk_update(rows)` is `bulk_update(client, rows)`. The
 options are bulk's own, passed through unchanged (listed here by name and type, for
-mypy; their defaults and meaning are bulk's). tests/resources/test_extras.py fails when the
+mypy; their defaults and meaning are bulk's). Each API version's generated class hands over its
+own `batch_update` / `batch_read` modules (the attributes `_<operationId>` declared here, which the pipeline
+assigns in every version's resource class), so `client.v2026_03.partner_clients.bulk_update` sends
+through 2026-03. tests/resources/test_extras.py fails when the
 TypedDicts below and the keyword parameters of `bulk_update` / `bulk_read` name different
 options or types, so an option added to bulk cannot be missing here.
 """
@@ -13,7 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict, TypeVar, Unpack
 
-from .bulk import BulkResult, JournalPath, abulk_read, abulk_update, bulk_read, bulk_update
+from .bulk import (
+    BatchReadOperation,
+    BatchUpdateOperation,
+    BulkResult,
+    JournalPath,
+    abulk_read,
+    abulk_update,
+    bulk_read,
+    bulk_update,
+)
 from .bulk._ledger import ProgressCallback
 from .client import AuthenticatedClient
 from .models import SimplePublicObjectBatchInput, SimplePublicObjectId
@@ -49,14 +61,18 @@ class PartnerClientsExtras:
 
     __slots__ = ()
     _client: AuthenticatedClient
+    # Assigned by each version's generated class (a class attribute `_<operationId>` for each
+    # annotation of that form here): that version's operation modules.
+    _batch_update: BatchUpdateOperation
+    _batch_read: BatchReadOperation
 
     def bulk_update(self, inputs: Iterable[_U], /, **options: Unpack[_RunOptions]) -> BulkResult[_U]:
         """Update any number of partner clients: `hubspot_partner_clients.bulk_update` with this client."""
-        return bulk_update(self._client, inputs, **options)
+        return bulk_update(self._client, inputs, operation=self._batch_update, **options)
 
     def bulk_read(self, ids: Iterable[_R], /, **options: Unpack[_ReadOptions]) -> BulkResult[_R]:
         """Read any number of partner clients: `hubspot_partner_clients.bulk_read` with this client."""
-        return bulk_read(self._client, ids, **options)
+        return bulk_read(self._client, ids, operation=self._batch_read, **options)
 
 
 class AsyncPartnerClientsExtras:
@@ -64,11 +80,15 @@ class AsyncPartnerClientsExtras:
 
     __slots__ = ()
     _client: AuthenticatedClient
+    # Assigned by each version's generated class (a class attribute `_<operationId>` for each
+    # annotation of that form here): that version's operation modules.
+    _batch_update: BatchUpdateOperation
+    _batch_read: BatchReadOperation
 
     async def bulk_update(self, inputs: Iterable[_U], /, **options: Unpack[_RunOptions]) -> BulkResult[_U]:
         """`hubspot_partner_clients.abulk_update` with this client."""
-        return await abulk_update(self._client, inputs, **options)
+        return await abulk_update(self._client, inputs, operation=self._batch_update, **options)
 
     async def bulk_read(self, ids: Iterable[_R], /, **options: Unpack[_ReadOptions]) -> BulkResult[_R]:
         """`hubspot_partner_clients.abulk_read` with this client."""
-        return await abulk_read(self._client, ids, **options)
+        return await abulk_read(self._client, ids, operation=self._batch_read, **options)

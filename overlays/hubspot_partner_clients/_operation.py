@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import import_module
 
-__all__ = ["Operation", "OperationTable", "RateLimitWindow"]
+__all__ = ["Operation", "OperationTable", "RateLimitWindow", "operation_of"]
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,12 @@ class OperationTable:
         *,
         windows: tuple[RateLimitWindow, ...],
         default_windows: tuple[str, ...],
+        others: tuple[OperationTable, ...] = (),
     ) -> None:
         self._operations = operations
+        # `others`: the other API versions' tables, which `find` searches after this one's (the
+        # root's table is the transport's, and one transport serves every version).
+        self._found = operations + tuple(operation for table in others for operation in table)
         self._by_name = {operation.name: operation for operation in operations}
         self.windows = windows
         """Every rate-limit window, in the document's order."""
@@ -89,7 +94,7 @@ class OperationTable:
     def find(self, method: str, path: str) -> Operation | None:
         """The operation a request's method and raw, percent-encoded path belong to."""
         method = method.upper()
-        for operation in self._operations:
+        for operation in self._found:
             if operation.method == method and operation.pattern.fullmatch(path):
                 return operation
         return None
@@ -124,3 +129,23 @@ class OperationTable:
                 "and regenerate"
             )
         return value
+
+
+def operation_of(module: str) -> Operation | None:
+    """The row of the operation whose generated module is `module`, from its own version's table.
+
+    A generated function lives in `<version package>.api.<tag>.<operationId>`, and each version
+    package has its `_operations.py`: `hubspot_partner_clients.v2026_03.api.partner_clients.list_page`
+    is 2026-03's `list_page`, not v3's. A module outside a version's `api` (a caller's own
+    function) is looked up by its last name in the root's table.
+    """
+    package, found, rest = module.rpartition(".api.")
+    name = module.rpartition(".")[2]
+    if not found:
+        package = __name__.rpartition(".")[0]
+    try:
+        table = import_module(f"{package}._operations").OPERATIONS
+    except ImportError:
+        return None
+    operation = table.named(rest.rpartition(".")[2] if found else name)
+    return operation if isinstance(operation, Operation) else None

@@ -15,7 +15,8 @@ The token travels only in the ``Authorization`` header of the httpx client
 headers dict that ``with_headers``/``evolve`` copy.
 """
 
-# Hooks: subclasses the generated client.AuthenticatedClient (so every generated
+# Hooks: subclasses the generated client.AuthenticatedClient, through the generated
+# _versions.VersionedClient (one attribute per API version), so every generated
 # endpoint function accepts it) and overrides its get_httpx_client /
 # get_async_httpx_client to build httpx clients, lazily, on retry.RetryTransport /
 # retry.AsyncRetryTransport with one shared limiter.RateLimiter. Relies on the
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
-from .client import AuthenticatedClient
+from ._versions import VersionedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
 from .shared_limiter import ACCOUNT_ENV, REDIS_URL_ENV
@@ -98,8 +99,12 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
 
 
 @define
-class HubSpotClient(AuthenticatedClient):
+class HubSpotClient(VersionedClient):
     """An ``AuthenticatedClient`` with retries and client-side rate limiting on every call.
+
+    ``client.partner_clients`` is API version v3's resource client; each dated version of the
+    package is an attribute (``client.v2026_03.partner_clients``), written from the version list
+    into ``VersionedClient``: one client, one limiter and one pool serve every version.
 
     Build it with ``create_client()``. ``with_options()`` returns a copy with
     another retry policy or timeout that shares this one's limiter and

@@ -26,7 +26,8 @@ default page of 10 would spend ten times the rate limit for the same items. The 
 # SimplePublicObject.id; builds Filter / FilterGroup for the search continuation;
 # takes the first search cursor from PublicObjectSearchRequest's default for
 # `after`, and every limit from the operation table: an operation's largest page
-# from _operations.Operation.max_page_size, search's total cap and filter limits
+# from _operations.Operation.max_page_size (the table of the function's own version:
+# _operation.operation_of), search's total cap and filter limits
 # from the `search` row.
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 import attrs
 
 from ._constants import LOGGER_NAME, OBJECT_ID_PROPERTY
+from ._operation import operation_of
 from ._operations import OPERATIONS
 from .models.filter_ import Filter
 from .models.filter_group import FilterGroup
@@ -317,8 +319,8 @@ def _largest_pages(fn: Callable[..., Any], kwargs: dict[str, Any], page_size: in
         return {**kwargs, "limit": page_size}
     if "limit" in kwargs:
         return kwargs
-    # A generated function lives in the module named after its operation.
-    operation = OPERATIONS.named(getattr(fn, "__module__", "").rpartition(".")[2])
+    # A generated function lives in the module named after its operation, in its version's package.
+    operation = operation_of(getattr(fn, "__module__", ""))
     if operation is None or operation.max_page_size is None:
         return kwargs
     return {**kwargs, "limit": operation.max_page_size}

@@ -19,7 +19,12 @@ from hubspot_partner_clients import _extras, bulk
 
 def keyword_types(fn: Callable[..., Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(fn)
-    keywords = [p.name for p in inspect.signature(fn).parameters.values() if p.kind is p.KEYWORD_ONLY]
+    # `operation` is no option of the method: each version's resource class passes its own module.
+    keywords = [
+        p.name
+        for p in inspect.signature(fn).parameters.values()
+        if p.kind is p.KEYWORD_ONLY and p.name != "operation"
+    ]
     return {name: hints[name] for name in keywords}
 
 

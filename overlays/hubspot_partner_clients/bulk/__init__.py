@@ -14,10 +14,11 @@ the rules (input checks, duplicates, lazy iterators, stopping, interruptions, th
 """
 
 # Hooks: calls the generated api.partner_clients.batch_update and .batch_read (sync and
-# asyncio), builds SimplePublicObjectBatchInput, BatchInputSimplePublicObjectBatchInput,
+# asyncio) of the API version it is given (`operation`: the resource client of each version
+# passes its own modules; v3's by default), builds SimplePublicObjectBatchInput, BatchInputSimplePublicObjectBatchInput,
 # SimplePublicObjectId and BatchReadInputSimplePublicObjectId, and reads results and errors
 # (StandardError.context and .message) of the batch responses. The largest batch of each
-# operation comes from the operation table (_operations.Operation.max_inputs).
+# operation comes from the operation table of its version (_operations.Operation.max_inputs).
 # The package's parts: _inputs (input checks, reading chunks), _ledger (accounting for an
 # answer, the ledger), _journal (the SQLite journal), _run (the sync and async runners),
 # _result (what a run gives back); this module holds the public functions.
@@ -26,9 +27,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from .._constants import OBJECT_ID_PROPERTY
+from .._operation import operation_of
 from .._operations import OPERATIONS
 from ..api.partner_clients import batch_read, batch_update
 from ..client import AuthenticatedClient
@@ -36,7 +38,7 @@ from ..models.batch_input_simple_public_object_batch_input import BatchInputSimp
 from ..models.batch_read_input_simple_public_object_id import BatchReadInputSimplePublicObjectId
 from ..models.simple_public_object_batch_input import SimplePublicObjectBatchInput
 from ..models.simple_public_object_id import SimplePublicObjectId
-from ..types import UNSET
+from ..types import UNSET, Unset
 from ._inputs import MAX_NUMBER_DIGITS, Item, ReadInput, UpdateInput, normalise_read, normalise_update
 from ._ledger import Answer, ProgressCallback
 from ._result import (
@@ -57,6 +59,8 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_READ_CHUNK",
     "MAX_UPDATE_CHUNK",
+    "BatchReadOperation",
+    "BatchUpdateOperation",
     "BulkCancelled",
     "BulkError",
     "BulkInputError",
@@ -85,17 +89,45 @@ _R = TypeVar("_R", bound=str | int | SimplePublicObjectId | Mapping[str, Any])
 JournalPath = str | os.PathLike[str]
 
 
+class BatchUpdateOperation(Protocol):
+    """An API version's `api.partner_clients.batch_update` module: what a bulk update sends with."""
+
+    def sync(
+        self, *, client: AuthenticatedClient, body: BatchInputSimplePublicObjectBatchInput
+    ) -> Answer: ...
+
+    async def asyncio(
+        self, *, client: AuthenticatedClient, body: BatchInputSimplePublicObjectBatchInput
+    ) -> Answer: ...
+
+
+class BatchReadOperation(Protocol):
+    """An API version's `api.partner_clients.batch_read` module: what a bulk read sends with."""
+
+    def sync(
+        self,
+        *,
+        client: AuthenticatedClient,
+        body: BatchReadInputSimplePublicObjectId,
+        archived: bool | Unset = ...,
+    ) -> Answer: ...
+
+    async def asyncio(
+        self,
+        *,
+        client: AuthenticatedClient,
+        body: BatchReadInputSimplePublicObjectId,
+        archived: bool | Unset = ...,
+    ) -> Answer: ...
+
+
+def _max_inputs(operation: object, default: int) -> int:
+    """The largest batch of `operation`'s own version (its operation table's row), else `default`."""
+    row = operation_of(getattr(operation, "__name__", ""))
+    return row.max_inputs if row is not None and row.max_inputs is not None else default
+
+
 # -- bulk update -----------------------------------------------------------------------------------
-
-
-def _send_update(client: AuthenticatedClient, payloads: list[SimplePublicObjectBatchInput]) -> Answer:
-    return batch_update.sync(client=client, body=BatchInputSimplePublicObjectBatchInput(inputs=payloads))
-
-
-async def _asend_update(client: AuthenticatedClient, payloads: list[SimplePublicObjectBatchInput]) -> Answer:
-    return await batch_update.asyncio(
-        client=client, body=BatchInputSimplePublicObjectBatchInput(inputs=payloads)
-    )
 
 
 def _update_match_property(item: Item[Any, SimplePublicObjectBatchInput]) -> str | None:
@@ -107,17 +139,26 @@ def _update_dict(payload: SimplePublicObjectBatchInput) -> dict[str, Any]:
     return payload.to_dict()
 
 
-_UPDATE: Kind[Any, SimplePublicObjectBatchInput] = Kind(
-    "update",
-    "batch_update",
-    {},
-    normalise_update,
-    _update_dict,
-    _send_update,
-    _asend_update,
-    _update_match_property,
-    MAX_UPDATE_CHUNK,
-)
+def _update_kind(operation: BatchUpdateOperation) -> Kind[Any, SimplePublicObjectBatchInput]:
+    def send(client: AuthenticatedClient, payloads: list[SimplePublicObjectBatchInput]) -> Answer:
+        return operation.sync(client=client, body=BatchInputSimplePublicObjectBatchInput(inputs=payloads))
+
+    async def asend(client: AuthenticatedClient, payloads: list[SimplePublicObjectBatchInput]) -> Answer:
+        return await operation.asyncio(
+            client=client, body=BatchInputSimplePublicObjectBatchInput(inputs=payloads)
+        )
+
+    return Kind(
+        "update",
+        "batch_update",
+        {},
+        normalise_update,
+        _update_dict,
+        send,
+        asend,
+        _update_match_property,
+        _max_inputs(operation, MAX_UPDATE_CHUNK),
+    )
 
 
 def bulk_update(
@@ -130,6 +171,7 @@ def bulk_update(
     progress: bool = False,
     deadline: float | None = None,
     journal: JournalPath | None = None,
+    operation: BatchUpdateOperation = batch_update,
 ) -> BulkResult[_U]:
     """Update any number of partner clients, in chunks of HubSpot's largest batch sent concurrently.
 
@@ -190,9 +232,13 @@ def bulk_update(
     (and journalled): ``done`` inputs answered so far, ``total`` ``len(inputs)`` when it has one,
     else None. ``progress=True`` shows a tqdm bar (the ``progress`` extra: ``pip install
     'hubspot-partner-clients[progress]'``). An empty ``inputs`` sends nothing: status COMPLETE.
+
+    ``operation`` is the ``batch_update`` module of the API version to send through: v3's
+    (``api.partner_clients.batch_update``) by default, ``v2026_03.api.partner_clients.batch_update``
+    for 2026-03 (``client.v2026_03.partner_clients.bulk_update`` passes it).
     """
     options = Options(concurrency, chunk_size, on_progress, progress, deadline, journal)
-    return run(_UPDATE, client, inputs, options)
+    return run(_update_kind(operation), client, inputs, options)
 
 
 async def abulk_update(
@@ -205,6 +251,7 @@ async def abulk_update(
     progress: bool = False,
     deadline: float | None = None,
     journal: JournalPath | None = None,
+    operation: BatchUpdateOperation = batch_update,
 ) -> BulkResult[_U]:
     """``bulk_update`` for asyncio: the chunks in flight are tasks on the running loop.
 
@@ -214,7 +261,7 @@ async def abulk_update(
     applied). The journal is written on the loop's thread (one small commit per chunk).
     """
     options = Options(concurrency, chunk_size, on_progress, progress, deadline, journal)
-    return await arun(_UPDATE, client, inputs, options)
+    return await arun(_update_kind(operation), client, inputs, options)
 
 
 # -- bulk read -------------------------------------------------------------------------------------
@@ -225,7 +272,11 @@ def _read_dict(payload: SimplePublicObjectId) -> dict[str, Any]:
 
 
 def _read_kind(
-    properties: Sequence[str], properties_with_history: Sequence[str], id_property: str | None, archived: bool
+    properties: Sequence[str],
+    properties_with_history: Sequence[str],
+    id_property: str | None,
+    archived: bool,
+    operation: BatchReadOperation,
 ) -> Kind[Any, SimplePublicObjectId]:
     wanted = list(properties)
     # Results carry the object id, not the idProperty value an input was given by; ask for that
@@ -243,10 +294,10 @@ def _read_kind(
         )
 
     def send(client: AuthenticatedClient, payloads: list[SimplePublicObjectId]) -> Answer:
-        return batch_read.sync(client=client, body=body(payloads), archived=archived)
+        return operation.sync(client=client, body=body(payloads), archived=archived)
 
     async def asend(client: AuthenticatedClient, payloads: list[SimplePublicObjectId]) -> Answer:
-        return await batch_read.asyncio(client=client, body=body(payloads), archived=archived)
+        return await operation.asyncio(client=client, body=body(payloads), archived=archived)
 
     match = None if id_property in (None, OBJECT_ID_PROPERTY) else id_property
     # What the journal must agree on: a read with other properties reads other things.
@@ -265,7 +316,7 @@ def _read_kind(
         send,
         asend,
         lambda _item: match,
-        MAX_READ_CHUNK,
+        _max_inputs(operation, MAX_READ_CHUNK),
     )
 
 
@@ -283,6 +334,7 @@ def bulk_read(
     progress: bool = False,
     deadline: float | None = None,
     journal: JournalPath | None = None,
+    operation: BatchReadOperation = batch_read,
 ) -> BulkResult[_R]:
     """Read any number of partner clients by id (or by a unique ``id_property``), in full batches.
 
@@ -292,8 +344,9 @@ def bulk_read(
     was read (with a journal, what earlier runs read too), and an unknown id is an
     ``OBJECT_NOT_FOUND`` error. ``properties`` empty means HubSpot's default properties. A journal
     remembers the properties, ``id_property`` and ``archived`` it was made with and refuses others.
+    ``operation`` is the ``batch_read`` module of the API version to read through (v3's by default).
     """
-    kind = _read_kind(properties, properties_with_history, id_property, archived)
+    kind = _read_kind(properties, properties_with_history, id_property, archived, operation)
     return run(kind, client, ids, Options(concurrency, chunk_size, on_progress, progress, deadline, journal))
 
 
@@ -311,8 +364,9 @@ async def abulk_read(
     progress: bool = False,
     deadline: float | None = None,
     journal: JournalPath | None = None,
+    operation: BatchReadOperation = batch_read,
 ) -> BulkResult[_R]:
     """``bulk_read`` for asyncio; same rules and result."""
-    kind = _read_kind(properties, properties_with_history, id_property, archived)
+    kind = _read_kind(properties, properties_with_history, id_property, archived, operation)
     options = Options(concurrency, chunk_size, on_progress, progress, deadline, journal)
     return await arun(kind, client, ids, options)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ...types import UNSET, Unset
+from ..models.association_spec_with_label_category import AssociationSpecWithLabelCategory
+
+T = TypeVar("T", bound="AssociationSpecWithLabel")
+
+
+@_attrs_define
+class AssociationSpecWithLabel:
+    """Defines the type, direction, and details of the relationship between two CRM objects."""
+
+    category: AssociationSpecWithLabelCategory
+    """ Association category. Can be HUBSPOT_DEFINED, USER_DEFINED, INTEGRATOR_DEFINED or WORK """
+    type_id: int
+    """ An integer value used to uniquely identify a specific association type within its Association Category. """
+    label: str | Unset = UNSET
+    """ An optional descriptor that provides additional context about the relationship between associated records,
+    such as "Mentor" and "Mentee". """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        category = self.category.value
+
+        type_id = self.type_id
+
+        label = self.label
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "category": category,
+                "typeId": type_id,
+            }
+        )
+        if label is not UNSET:
+            field_dict["label"] = label
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        category = AssociationSpecWithLabelCategory(d.pop("category"))
+
+        type_id = d.pop("typeId")
+
+        _label_sent = d.pop("label", UNSET)
+        if _label_sent is None:
+            _label_sent = UNSET
+        label = _label_sent
+
+        association_spec_with_label = cls(
+            category=category,
+            type_id=type_id,
+            label=label,
+        )
+
+        association_spec_with_label.additional_properties = d
+        return association_spec_with_label
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

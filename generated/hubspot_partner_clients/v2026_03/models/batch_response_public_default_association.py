@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..._timestamps import parse_datetime
+from ...models.batch_status import BatchStatus
+from ...types import UNSET, Unset
+
+T = TypeVar("T", bound="BatchResponsePublicDefaultAssociation")
+
+
+@_attrs_define
+class BatchResponsePublicDefaultAssociation:
+    """The response returned after performing a batch operation on associations."""
+
+    completed_at: datetime.datetime
+    """ The timestamp when the batch process was completed, in ISO 8601 format. """
+    results: list[PublicDefaultAssociation]
+    """ results """
+    started_at: datetime.datetime
+    """ The timestamp when the batch process began execution, in ISO 8601 format. """
+    status: BatchStatus
+    """ The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE". """
+    errors: list[StandardError] | Unset = UNSET
+    """ errors """
+    links: BatchResponsePublicDefaultAssociationLinks | Unset = UNSET
+    """ An object containing relevant links related to the batch request. """
+    num_errors: int | Unset = UNSET
+    """ The total number of errors that occurred during the operation. """
+    requested_at: datetime.datetime | Unset = UNSET
+    """ The timestamp when the batch process was initiated, in ISO 8601 format. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        completed_at = self.completed_at.isoformat()
+
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
+
+        started_at = self.started_at.isoformat()
+
+        status = self.status.value
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
+
+        num_errors = self.num_errors
+
+        requested_at: str | Unset = UNSET
+        if not isinstance(self.requested_at, Unset):
+            requested_at = self.requested_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "completedAt": completed_at,
+                "results": results,
+                "startedAt": started_at,
+                "status": status,
+            }
+        )
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if links is not UNSET:
+            field_dict["links"] = links
+        if num_errors is not UNSET:
+            field_dict["numErrors"] = num_errors
+        if requested_at is not UNSET:
+            field_dict["requestedAt"] = requested_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        completed_at = parse_datetime(d.pop("completedAt"))
+
+        results = []
+        _results = d.pop("results")
+        for results_item_data in _results:
+            results_item = PublicDefaultAssociation.from_dict(results_item_data)
+
+            results.append(results_item)
+
+        started_at = parse_datetime(d.pop("startedAt"))
+
+        status = BatchStatus(d.pop("status"))
+
+        _errors_sent = d.pop("errors", UNSET)
+        if _errors_sent is None:
+            _errors_sent = UNSET
+        _errors = _errors_sent
+        errors: list[StandardError] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = StandardError.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        _links_sent = d.pop("links", UNSET)
+        if _links_sent is None:
+            _links_sent = UNSET
+        _links = _links_sent
+        links: BatchResponsePublicDefaultAssociationLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = BatchResponsePublicDefaultAssociationLinks.from_dict(_links)
+
+        _num_errors_sent = d.pop("numErrors", UNSET)
+        if _num_errors_sent is None:
+            _num_errors_sent = UNSET
+        num_errors = _num_errors_sent
+
+        _requested_at_sent = d.pop("requestedAt", UNSET)
+        if _requested_at_sent is None:
+            _requested_at_sent = UNSET
+        _requested_at = _requested_at_sent
+        requested_at: datetime.datetime | Unset
+        if isinstance(_requested_at, Unset):
+            requested_at = UNSET
+        else:
+            requested_at = parse_datetime(_requested_at)
+
+        batch_response_public_default_association = cls(
+            completed_at=completed_at,
+            results=results,
+            started_at=started_at,
+            status=status,
+            errors=errors,
+            links=links,
+            num_errors=num_errors,
+            requested_at=requested_at,
+        )
+
+        batch_response_public_default_association.additional_properties = d
+        return batch_response_public_default_association
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, so that import cycles between models resolve.
+# ruff: noqa: E402
+from ...models.standard_error import StandardError
+from ..models.batch_response_public_default_association_links import (
+    BatchResponsePublicDefaultAssociationLinks,
+)
+from ..models.public_default_association import PublicDefaultAssociation
