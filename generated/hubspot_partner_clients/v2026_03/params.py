@@ -22,12 +22,12 @@ __all__ = [
 
 
 class AssociationSpecParam(TypedDict, total=False):
-    """Defines the type, direction, and details of the relationship between two CRM objects."""
+    """One association to create, by its category and type id."""
 
     associationCategory: Required[Literal["HUBSPOT_DEFINED", "INTEGRATOR_DEFINED", "USER_DEFINED", "WORK"]]
-    """The category of the association, such as "HUBSPOT_DEFINED"."""
+    """Who defined an association type."""
     associationTypeId: Required[int]
-    """The ID representing the specific type of association."""
+    """The id of the association type (a labelled type's id gives the association its label)."""
 
 
 class SimplePublicObjectIdParam(TypedDict, total=False):

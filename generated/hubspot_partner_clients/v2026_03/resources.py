@@ -83,12 +83,15 @@ class PartnerClients(PartnerClientsExtras):
     ) -> LabelsBetweenObjectPair:
         """Associate a partner client with another object, with labels.
 
+        Create associations between a partner client and another object, one per item of the body (its
+        category and type id; a labelled type gives the association its label). Answers the labels now
+        between the two.
+
         Args:
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
             to_object_id: The id of the object to associate with.
-            labels: The association types (category and type id) to set between the two objects.
 
         The function underneath: `api.partner_clients.associate`.
         """
@@ -109,6 +112,9 @@ class PartnerClients(PartnerClientsExtras):
         to_object_id: str,
     ) -> BatchResponsePublicDefaultAssociation:
         """Associate a partner client with another object by the default association type.
+
+        Create the default (unlabelled, HubSpot-defined) association between a partner client and
+        another object. Answers a batch response with the association created.
 
         Args:
             partner_client_id: The id of the partner client, or the value of the property named in
@@ -243,7 +249,8 @@ class PartnerClients(PartnerClientsExtras):
         """List a partner client's associations, one page at a time.
 
         Read a page of the objects of type `toObjectType` associated with a partner client, each with
-        its association types (category, type id, label).
+        every association between the two: its category, type id and label. Follow `paging.next.after`
+        to read the next page.
 
         Returns a lazy iterator over every MultiAssociatedObjectWithLabel of every page; nothing is
         fetched until you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.
@@ -436,12 +443,15 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
     ) -> LabelsBetweenObjectPair:
         """Associate a partner client with another object, with labels.
 
+        Create associations between a partner client and another object, one per item of the body (its
+        category and type id; a labelled type gives the association its label). Answers the labels now
+        between the two.
+
         Args:
             partner_client_id: The id of the partner client, or the value of the property named in
                 `idProperty`.
             to_object_type: The type of the associated objects, such as `contacts` or `companies`.
             to_object_id: The id of the object to associate with.
-            labels: The association types (category and type id) to set between the two objects.
 
         The function underneath: `api.partner_clients.associate`.
         """
@@ -462,6 +472,9 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         to_object_id: str,
     ) -> BatchResponsePublicDefaultAssociation:
         """Associate a partner client with another object by the default association type.
+
+        Create the default (unlabelled, HubSpot-defined) association between a partner client and
+        another object. Answers a batch response with the association created.
 
         Args:
             partner_client_id: The id of the partner client, or the value of the property named in
@@ -596,7 +609,8 @@ class AsyncPartnerClients(AsyncPartnerClientsExtras):
         """List a partner client's associations, one page at a time.
 
         Read a page of the objects of type `toObjectType` associated with a partner client, each with
-        its association types (category, type id, label).
+        every association between the two: its category, type id and label. Follow `paging.next.after`
+        to read the next page.
 
         Returns a lazy iterator over every MultiAssociatedObjectWithLabel of every page; nothing is
         fetched until you iterate. `.iter_pages()` yields the pages, and `max_items` stops early.

@@ -57,10 +57,9 @@ from ...models.standard_error_context import StandardErrorContext
 from ...models.standard_error_links import StandardErrorLinks
 from ...models.standard_error_sub_category import StandardErrorSubCategory
 from ...models.value_with_timestamp import ValueWithTimestamp
+from .association_category import AssociationCategory
 from .association_spec import AssociationSpec
-from .association_spec_association_category import AssociationSpecAssociationCategory
 from .association_spec_with_label import AssociationSpecWithLabel
-from .association_spec_with_label_category import AssociationSpecWithLabelCategory
 from .batch_response_public_default_association import BatchResponsePublicDefaultAssociation
 from .batch_response_public_default_association_links import BatchResponsePublicDefaultAssociationLinks
 from .collection_response_multi_associated_object_with_label_forward_paging import (
@@ -73,10 +72,9 @@ from .public_object_id import PublicObjectId
 
 __all__ = (
     "AssociatedId",
+    "AssociationCategory",
     "AssociationSpec",
-    "AssociationSpecAssociationCategory",
     "AssociationSpecWithLabel",
-    "AssociationSpecWithLabelCategory",
     "BatchInputSimplePublicObjectBatchInput",
     "BatchReadInputSimplePublicObjectId",
     "BatchResponsePublicDefaultAssociation",

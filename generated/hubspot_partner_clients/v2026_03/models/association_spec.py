@@ -6,19 +6,19 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.association_spec_association_category import AssociationSpecAssociationCategory
+from ..models.association_category import AssociationCategory
 
 T = TypeVar("T", bound="AssociationSpec")
 
 
 @_attrs_define
 class AssociationSpec:
-    """Defines the type, direction, and details of the relationship between two CRM objects."""
+    """One association to create, by its category and type id."""
 
-    association_category: AssociationSpecAssociationCategory
-    """ The category of the association, such as "HUBSPOT_DEFINED". """
+    association_category: AssociationCategory
+    """ Who defined an association type. """
     association_type_id: int
-    """ The ID representing the specific type of association. """
+    """ The id of the association type (a labelled type's id gives the association its label). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +40,7 @@ class AssociationSpec:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        association_category = AssociationSpecAssociationCategory(d.pop("associationCategory"))
+        association_category = AssociationCategory(d.pop("associationCategory"))
 
         association_type_id = d.pop("associationTypeId")
 

@@ -7,22 +7,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ...types import UNSET, Unset
-from ..models.association_spec_with_label_category import AssociationSpecWithLabelCategory
+from ..models.association_category import AssociationCategory
 
 T = TypeVar("T", bound="AssociationSpecWithLabel")
 
 
 @_attrs_define
 class AssociationSpecWithLabel:
-    """Defines the type, direction, and details of the relationship between two CRM objects."""
+    """One association between two objects, with its label."""
 
-    category: AssociationSpecWithLabelCategory
-    """ Association category. Can be HUBSPOT_DEFINED, USER_DEFINED, INTEGRATOR_DEFINED or WORK """
+    category: AssociationCategory
+    """ Who defined an association type. """
     type_id: int
-    """ An integer value used to uniquely identify a specific association type within its Association Category. """
+    """ The id of the association type within its category. """
     label: str | Unset = UNSET
-    """ An optional descriptor that provides additional context about the relationship between associated records,
-    such as "Mentor" and "Mentee". """
+    """ The label of the association type, such as "Mentor"; absent for an unlabelled type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,7 +47,7 @@ class AssociationSpecWithLabel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category = AssociationSpecWithLabelCategory(d.pop("category"))
+        category = AssociationCategory(d.pop("category"))
 
         type_id = d.pop("typeId")
 

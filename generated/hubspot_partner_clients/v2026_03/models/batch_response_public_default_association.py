@@ -16,28 +16,28 @@ T = TypeVar("T", bound="BatchResponsePublicDefaultAssociation")
 
 @_attrs_define
 class BatchResponsePublicDefaultAssociation:
-    """The response returned after performing a batch operation on associations."""
+    """The answer to a default association, as a batch response."""
 
-    completed_at: datetime.datetime
-    """ The timestamp when the batch process was completed, in ISO 8601 format. """
-    results: list[PublicDefaultAssociation]
-    """ results """
-    started_at: datetime.datetime
-    """ The timestamp when the batch process began execution, in ISO 8601 format. """
     status: BatchStatus
     """ The status of the batch processing request: "PENDING", "PROCESSING", "CANCELLED", or "COMPLETE". """
-    errors: list[StandardError] | Unset = UNSET
-    """ errors """
-    links: BatchResponsePublicDefaultAssociationLinks | Unset = UNSET
-    """ An object containing relevant links related to the batch request. """
+    results: list[PublicDefaultAssociation]
+    """ The default associations created. """
+    started_at: datetime.datetime
+    """ The timestamp when the processing began, in ISO 8601 format. """
+    completed_at: datetime.datetime
+    """ The timestamp when the processing was completed, in ISO 8601 format. """
     num_errors: int | Unset = UNSET
-    """ The total number of errors that occurred during the operation. """
+    """ The number of errors. """
+    errors: list[StandardError] | Unset = UNSET
+    """ One error per association that failed. """
     requested_at: datetime.datetime | Unset = UNSET
-    """ The timestamp when the batch process was initiated, in ISO 8601 format. """
+    """ The timestamp when the request was made, in ISO 8601 format. """
+    links: BatchResponsePublicDefaultAssociationLinks | Unset = UNSET
+    """ Related links, by name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        completed_at = self.completed_at.isoformat()
+        status = self.status.value
 
         results = []
         for results_item_data in self.results:
@@ -46,7 +46,9 @@ class BatchResponsePublicDefaultAssociation:
 
         started_at = self.started_at.isoformat()
 
-        status = self.status.value
+        completed_at = self.completed_at.isoformat()
+
+        num_errors = self.num_errors
 
         errors: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.errors, Unset):
@@ -55,41 +57,39 @@ class BatchResponsePublicDefaultAssociation:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
-        links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.links, Unset):
-            links = self.links.to_dict()
-
-        num_errors = self.num_errors
-
         requested_at: str | Unset = UNSET
         if not isinstance(self.requested_at, Unset):
             requested_at = self.requested_at.isoformat()
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "completedAt": completed_at,
+                "status": status,
                 "results": results,
                 "startedAt": started_at,
-                "status": status,
+                "completedAt": completed_at,
             }
         )
-        if errors is not UNSET:
-            field_dict["errors"] = errors
-        if links is not UNSET:
-            field_dict["links"] = links
         if num_errors is not UNSET:
             field_dict["numErrors"] = num_errors
+        if errors is not UNSET:
+            field_dict["errors"] = errors
         if requested_at is not UNSET:
             field_dict["requestedAt"] = requested_at
+        if links is not UNSET:
+            field_dict["links"] = links
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        completed_at = parse_datetime(d.pop("completedAt"))
+        status = BatchStatus(d.pop("status"))
 
         results = []
         _results = d.pop("results")
@@ -100,7 +100,12 @@ class BatchResponsePublicDefaultAssociation:
 
         started_at = parse_datetime(d.pop("startedAt"))
 
-        status = BatchStatus(d.pop("status"))
+        completed_at = parse_datetime(d.pop("completedAt"))
+
+        _num_errors_sent = d.pop("numErrors", UNSET)
+        if _num_errors_sent is None:
+            _num_errors_sent = UNSET
+        num_errors = _num_errors_sent
 
         _errors_sent = d.pop("errors", UNSET)
         if _errors_sent is None:
@@ -114,21 +119,6 @@ class BatchResponsePublicDefaultAssociation:
 
                 errors.append(errors_item)
 
-        _links_sent = d.pop("links", UNSET)
-        if _links_sent is None:
-            _links_sent = UNSET
-        _links = _links_sent
-        links: BatchResponsePublicDefaultAssociationLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = BatchResponsePublicDefaultAssociationLinks.from_dict(_links)
-
-        _num_errors_sent = d.pop("numErrors", UNSET)
-        if _num_errors_sent is None:
-            _num_errors_sent = UNSET
-        num_errors = _num_errors_sent
-
         _requested_at_sent = d.pop("requestedAt", UNSET)
         if _requested_at_sent is None:
             _requested_at_sent = UNSET
@@ -139,15 +129,25 @@ class BatchResponsePublicDefaultAssociation:
         else:
             requested_at = parse_datetime(_requested_at)
 
+        _links_sent = d.pop("links", UNSET)
+        if _links_sent is None:
+            _links_sent = UNSET
+        _links = _links_sent
+        links: BatchResponsePublicDefaultAssociationLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = BatchResponsePublicDefaultAssociationLinks.from_dict(_links)
+
         batch_response_public_default_association = cls(
-            completed_at=completed_at,
+            status=status,
             results=results,
             started_at=started_at,
-            status=status,
-            errors=errors,
-            links=links,
+            completed_at=completed_at,
             num_errors=num_errors,
+            errors=errors,
             requested_at=requested_at,
+            links=links,
         )
 
         batch_response_public_default_association.additional_properties = d

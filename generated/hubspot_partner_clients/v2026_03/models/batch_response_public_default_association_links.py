@@ -11,7 +11,7 @@ T = TypeVar("T", bound="BatchResponsePublicDefaultAssociationLinks")
 
 @_attrs_define
 class BatchResponsePublicDefaultAssociationLinks:
-    """An object containing relevant links related to the batch request."""
+    """Related links, by name."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

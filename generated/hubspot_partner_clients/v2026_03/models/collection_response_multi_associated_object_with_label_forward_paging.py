@@ -13,10 +13,10 @@ T = TypeVar("T", bound="CollectionResponseMultiAssociatedObjectWithLabelForwardP
 
 @_attrs_define
 class CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
-    """CollectionResponseMultiAssociatedObjectWithLabelForwardPaging"""
+    """A page of associated objects."""
 
     results: list[MultiAssociatedObjectWithLabel]
-    """ results """
+    """ The associated objects on this page. """
     paging: ForwardPaging | Unset = UNSET
     """ Where the next page is; absent on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

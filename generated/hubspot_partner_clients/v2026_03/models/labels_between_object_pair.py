@@ -11,40 +11,40 @@ T = TypeVar("T", bound="LabelsBetweenObjectPair")
 
 @_attrs_define
 class LabelsBetweenObjectPair:
-    """The relationship descriptors applicable between two object types."""
+    """The labels of the associations between two objects."""
 
-    from_object_id: str
-    """ Source unique ID of the object. """
     from_object_type_id: str
-    """ Source object type. """
-    labels: list[str]
-    """ labels """
-    to_object_id: str
-    """ Target unique ID of the object. """
+    """ The type id of the partner client's object type. """
+    from_object_id: str
+    """ The id of the partner client. """
     to_object_type_id: str
-    """ Target object type. """
+    """ The type id of the associated object's type. """
+    to_object_id: str
+    """ The id of the associated object. """
+    labels: list[str]
+    """ The labels of the associations between the two (unlabelled ones have none). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_object_id = self.from_object_id
-
         from_object_type_id = self.from_object_type_id
 
-        labels = self.labels
+        from_object_id = self.from_object_id
+
+        to_object_type_id = self.to_object_type_id
 
         to_object_id = self.to_object_id
 
-        to_object_type_id = self.to_object_type_id
+        labels = self.labels
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "fromObjectId": from_object_id,
                 "fromObjectTypeId": from_object_type_id,
-                "labels": labels,
-                "toObjectId": to_object_id,
+                "fromObjectId": from_object_id,
                 "toObjectTypeId": to_object_type_id,
+                "toObjectId": to_object_id,
+                "labels": labels,
             }
         )
 
@@ -53,22 +53,22 @@ class LabelsBetweenObjectPair:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        from_object_id = d.pop("fromObjectId")
-
         from_object_type_id = d.pop("fromObjectTypeId")
 
-        labels = cast(list[str], d.pop("labels"))
-
-        to_object_id = d.pop("toObjectId")
+        from_object_id = d.pop("fromObjectId")
 
         to_object_type_id = d.pop("toObjectTypeId")
 
+        to_object_id = d.pop("toObjectId")
+
+        labels = cast(list[str], d.pop("labels"))
+
         labels_between_object_pair = cls(
-            from_object_id=from_object_id,
             from_object_type_id=from_object_type_id,
-            labels=labels,
-            to_object_id=to_object_id,
+            from_object_id=from_object_id,
             to_object_type_id=to_object_type_id,
+            to_object_id=to_object_id,
+            labels=labels,
         )
 
         labels_between_object_pair.additional_properties = d

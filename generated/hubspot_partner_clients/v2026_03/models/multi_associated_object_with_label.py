@@ -11,28 +11,28 @@ T = TypeVar("T", bound="MultiAssociatedObjectWithLabel")
 
 @_attrs_define
 class MultiAssociatedObjectWithLabel:
-    """Represents an object that is associated with multiple other objects, with optional context."""
+    """An associated object and every association with it."""
 
-    association_types: list[AssociationSpecWithLabel]
-    """ associationTypes """
     to_object_id: str
-    """ Target unique ID of the object. """
+    """ The id of the associated object. """
+    association_types: list[AssociationSpecWithLabel]
+    """ The associations with it, each with its category, type id and label. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        to_object_id = self.to_object_id
+
         association_types = []
         for association_types_item_data in self.association_types:
             association_types_item = association_types_item_data.to_dict()
             association_types.append(association_types_item)
 
-        to_object_id = self.to_object_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "associationTypes": association_types,
                 "toObjectId": to_object_id,
+                "associationTypes": association_types,
             }
         )
 
@@ -41,6 +41,8 @@ class MultiAssociatedObjectWithLabel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        to_object_id = d.pop("toObjectId")
+
         association_types = []
         _association_types = d.pop("associationTypes")
         for association_types_item_data in _association_types:
@@ -48,11 +50,9 @@ class MultiAssociatedObjectWithLabel:
 
             association_types.append(association_types_item)
 
-        to_object_id = d.pop("toObjectId")
-
         multi_associated_object_with_label = cls(
-            association_types=association_types,
             to_object_id=to_object_id,
+            association_types=association_types,
         )
 
         multi_associated_object_with_label.additional_properties = d

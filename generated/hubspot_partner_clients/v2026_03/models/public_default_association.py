@@ -11,30 +11,30 @@ T = TypeVar("T", bound="PublicDefaultAssociation")
 
 @_attrs_define
 class PublicDefaultAssociation:
-    """PublicDefaultAssociation"""
+    """A default association created between two objects."""
 
-    association_spec: AssociationSpec
-    """ Defines the type, direction, and details of the relationship between two CRM objects. """
     from_: PublicObjectId
-    """ Contains the Id of a Public Object """
+    """ The id of an object. """
     to: PublicObjectId
-    """ Contains the Id of a Public Object """
+    """ The id of an object. """
+    association_spec: AssociationSpec
+    """ One association to create, by its category and type id. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        association_spec = self.association_spec.to_dict()
-
         from_ = self.from_.to_dict()
 
         to = self.to.to_dict()
+
+        association_spec = self.association_spec.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "associationSpec": association_spec,
                 "from": from_,
                 "to": to,
+                "associationSpec": association_spec,
             }
         )
 
@@ -43,16 +43,16 @@ class PublicDefaultAssociation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        association_spec = AssociationSpec.from_dict(d.pop("associationSpec"))
-
         from_ = PublicObjectId.from_dict(d.pop("from"))
 
         to = PublicObjectId.from_dict(d.pop("to"))
 
+        association_spec = AssociationSpec.from_dict(d.pop("associationSpec"))
+
         public_default_association = cls(
-            association_spec=association_spec,
             from_=from_,
             to=to,
+            association_spec=association_spec,
         )
 
         public_default_association.additional_properties = d

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="PublicObjectId")
 
 @_attrs_define
 class PublicObjectId:
-    """Contains the Id of a Public Object"""
+    """The id of an object."""
 
     id: str
     """ The unique ID of the object. """

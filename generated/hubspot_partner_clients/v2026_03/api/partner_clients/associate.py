@@ -76,11 +76,15 @@ def sync_detailed(
 ) -> Response[LabelsBetweenObjectPair]:
     """Associate a partner client with another object, with labels
 
+     Create associations between a partner client and another object, one per item of the body (its
+    category and type id; a labelled type gives the association its label). Answers the labels now
+    between the two.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
         to_object_id (str):
-        body (list[AssociationSpec]):
+        body (list[AssociationSpec]): The associations to create, by category and type id.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -119,11 +123,15 @@ def sync(
 ) -> LabelsBetweenObjectPair:
     """Associate a partner client with another object, with labels
 
+     Create associations between a partner client and another object, one per item of the body (its
+    category and type id; a labelled type gives the association its label). Answers the labels now
+    between the two.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
         to_object_id (str):
-        body (list[AssociationSpec]):
+        body (list[AssociationSpec]): The associations to create, by category and type id.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -162,11 +170,15 @@ async def asyncio_detailed(
 ) -> Response[LabelsBetweenObjectPair]:
     """Associate a partner client with another object, with labels
 
+     Create associations between a partner client and another object, one per item of the body (its
+    category and type id; a labelled type gives the association its label). Answers the labels now
+    between the two.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
         to_object_id (str):
-        body (list[AssociationSpec]):
+        body (list[AssociationSpec]): The associations to create, by category and type id.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which
@@ -205,11 +217,15 @@ async def asyncio(
 ) -> LabelsBetweenObjectPair:
     """Associate a partner client with another object, with labels
 
+     Create associations between a partner client and another object, one per item of the body (its
+    category and type id; a labelled type gives the association its label). Answers the labels now
+    between the two.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
         to_object_id (str):
-        body (list[AssociationSpec]):
+        body (list[AssociationSpec]): The associations to create, by category and type id.
 
     Raises:
         errors.HubSpotError: If HubSpot answers with an error status; the subclass says which

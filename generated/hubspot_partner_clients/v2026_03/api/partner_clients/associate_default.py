@@ -65,6 +65,9 @@ def sync_detailed(
 ) -> Response[BatchResponsePublicDefaultAssociation]:
     """Associate a partner client with another object by the default association type
 
+     Create the default (unlabelled, HubSpot-defined) association between a partner client and another
+    object. Answers a batch response with the association created.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
@@ -104,6 +107,9 @@ def sync(
     client: AuthenticatedClient,
 ) -> BatchResponsePublicDefaultAssociation:
     """Associate a partner client with another object by the default association type
+
+     Create the default (unlabelled, HubSpot-defined) association between a partner client and another
+    object. Answers a batch response with the association created.
 
     Args:
         partner_client_id (str):
@@ -145,6 +151,9 @@ async def asyncio_detailed(
 ) -> Response[BatchResponsePublicDefaultAssociation]:
     """Associate a partner client with another object by the default association type
 
+     Create the default (unlabelled, HubSpot-defined) association between a partner client and another
+    object. Answers a batch response with the association created.
+
     Args:
         partner_client_id (str):
         to_object_type (str):
@@ -184,6 +193,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> BatchResponsePublicDefaultAssociation:
     """Associate a partner client with another object by the default association type
+
+     Create the default (unlabelled, HubSpot-defined) association between a partner client and another
+    object. Answers a batch response with the association created.
 
     Args:
         partner_client_id (str):

@@ -83,8 +83,9 @@ def sync_detailed(
 ) -> Response[CollectionResponseMultiAssociatedObjectWithLabelForwardPaging]:
     """List a partner client's associations, one page at a time
 
-     Read a page of the objects of type `toObjectType` associated with a partner client, each with its
-    association types (category, type id, label).
+     Read a page of the objects of type `toObjectType` associated with a partner client, each with every
+    association between the two: its category, type id and label. Follow `paging.next.after` to read the
+    next page.
 
     Args:
         partner_client_id (str):
@@ -129,8 +130,9 @@ def sync(
 ) -> CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
     """List a partner client's associations, one page at a time
 
-     Read a page of the objects of type `toObjectType` associated with a partner client, each with its
-    association types (category, type id, label).
+     Read a page of the objects of type `toObjectType` associated with a partner client, each with every
+    association between the two: its category, type id and label. Follow `paging.next.after` to read the
+    next page.
 
     Args:
         partner_client_id (str):
@@ -175,8 +177,9 @@ async def asyncio_detailed(
 ) -> Response[CollectionResponseMultiAssociatedObjectWithLabelForwardPaging]:
     """List a partner client's associations, one page at a time
 
-     Read a page of the objects of type `toObjectType` associated with a partner client, each with its
-    association types (category, type id, label).
+     Read a page of the objects of type `toObjectType` associated with a partner client, each with every
+    association between the two: its category, type id and label. Follow `paging.next.after` to read the
+    next page.
 
     Args:
         partner_client_id (str):
@@ -221,8 +224,9 @@ async def asyncio(
 ) -> CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
     """List a partner client's associations, one page at a time
 
-     Read a page of the objects of type `toObjectType` associated with a partner client, each with its
-    association types (category, type id, label).
+     Read a page of the objects of type `toObjectType` associated with a partner client, each with every
+    association between the two: its category, type id and label. Follow `paging.next.after` to read the
+    next page.
 
     Args:
         partner_client_id (str):

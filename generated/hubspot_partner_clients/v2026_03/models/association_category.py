@@ -1,7 +1,7 @@
 from ...enums import LenientStrEnum
 
 
-class AssociationSpecWithLabelCategory(LenientStrEnum):
+class AssociationCategory(LenientStrEnum):
     HUBSPOT_DEFINED = "HUBSPOT_DEFINED"
     INTEGRATOR_DEFINED = "INTEGRATOR_DEFINED"
     USER_DEFINED = "USER_DEFINED"
