@@ -81,8 +81,11 @@ def _listed(changes: list[Change]) -> list[Change]:
     new_names = {
         c.old_path.rpartition(".")[2]: c.path.rpartition(".")[2] for c in changes if c.old_path is not None
     }
+    said = {c.path for c in changes} | {c.old_path for c in changes if c.old_path is not None}
     listed = []
     for change in changes:
+        if _reexports_said(change, said):
+            continue  # a version's re-export of a root model: the model's own line names the version
         if _follows_renames(change, new_names):
             continue  # e.g. `list[OldModel]` is now `list[NewModel]`: said by the rename's line
         paths = [change.path] if change.old_path is None else [change.path, change.old_path]
@@ -93,6 +96,14 @@ def _listed(changes: list[Change]) -> list[Change]:
             continue  # the module only holds the model class, which has its own line
         listed.append(change)
     return listed
+
+
+def _reexports_said(change: Change, said: set[str]) -> bool:
+    entries = [e for e in (change.old, change.new) if e is not None]
+    if not change.package or not entries or any(e.kind != "alias" for e in entries):
+        return False
+    targets = {e.signature.removeprefix(PACKAGE + ".") for e in entries}
+    return all(not t.startswith(change.package + ".") and t in said for t in targets)
 
 
 def _follows_renames(change: Change, new_names: dict[str, str]) -> bool:

@@ -68,8 +68,22 @@ def _python_in(tree: Path, code: str) -> str:
     return result.stdout
 
 
+def _own_components(folder: Path, document: str, name: str, old: str, new: str) -> None:
+    """Give `document` a components file of its own: a copy of components.yaml with `old` -> `new`.
+
+    What the versions share is written once, in components.yaml; a version whose schemas part from
+    the others' refers to its own file instead, and those schemas are then its own.
+    """
+    text = (folder / "components.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    path = folder / document
+    edited = path.read_text(encoding="utf-8").replace("components.yaml#", f"{name}#")
+    path.write_text(edited.replace(f"schemas/{old}", f"schemas/{new}"), encoding="utf-8")
+
+
 def _third_version(document: Document) -> None:
-    """2027-01: 2026-03's paths under another date, without two operations, one model reworded."""
+    """2027-01: 2026-03's paths under another date, without two operations."""
     document["info"]["version"] = "2027-01"
     document["paths"] = {
         path.replace("/2026-03/", "/2027-01/"): item
@@ -78,8 +92,6 @@ def _third_version(document: Document) -> None:
     }
     for item in document["paths"].values():
         item.pop("patch", None)  # no `update` in this version
-    warning = document["components"]["schemas"]["PublicObjectWarning"]
-    warning["description"] = "A warning about one object, as 2027-01 words it."
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +101,14 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = _openapi(tmp)
     shutil.copy(folder / DATED, folder / "partner-clients-2027-01.yaml")
     _edit(folder / "partner-clients-2027-01.yaml", _third_version)
+    # One model reworded in 2027-01's own copy of the shared components.
+    _own_components(
+        folder,
+        "partner-clients-2027-01.yaml",
+        "components-2027-01.yaml",
+        "A warning about an object.",
+        "A warning about one object, as 2027-01 words it.",
+    )
     with (folder / "versions.toml").open("a", encoding="utf-8") as listing:
         listing.write(
             '\n[[version]]\nname = "2027-01"\npackage = "v2027_01"\n'
@@ -145,15 +165,8 @@ def test_a_third_version_generates_and_imports_sharing_what_is_identical(three: 
 def test_an_overlay_that_cannot_apply_to_one_version_fails_naming_both(tmp_path: Path) -> None:
     folder = _openapi(tmp_path)
 
-    def rename_batch_status(document: Document) -> None:
-        # The enums overlay's alias target (CANCELLED -> BatchStatus.CANCELED) is gone from 2026-03.
-        schemas = document["components"]["schemas"]
-        schemas["BatchState"] = schemas.pop("BatchStatus")
-        text = yaml.safe_dump(document).replace("schemas/BatchStatus", "schemas/BatchState")
-        document.clear()
-        document.update(yaml.safe_load(text))
-
-    _edit(folder / DATED, rename_batch_status)
+    # The enums overlay's alias target (CANCELLED -> BatchStatus.CANCELED) is gone from 2026-03.
+    _own_components(folder, DATED, "components-2026-03.yaml", "BatchStatus", "BatchState")
     with pytest.raises(GenerationError) as caught:
         _build(folder, tmp_path)
 
@@ -165,7 +178,9 @@ def test_an_overlay_that_cannot_apply_to_one_version_fails_naming_both(tmp_path:
 
 def test_documents_that_declare_different_rate_limit_windows_fail_naming_both(tmp_path: Path) -> None:
     folder = _openapi(tmp_path)
-    _edit(folder / DATED, lambda d: d["x-rate-limit-windows"]["search"].update({"max-requests": 9}))
+    windows = {"ten-secondly": {"max-requests": 100, "interval-seconds": 10}}
+    windows["search"] = {"max-requests": 9, "interval-seconds": 1}
+    _edit(folder / DATED, lambda d: d.update({"x-rate-limit-windows": windows}))
 
     with pytest.raises(GenerationError) as caught:
         _build(folder, tmp_path)

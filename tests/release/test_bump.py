@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import pipeline
+from generator import pipeline, versions
 from release import apidiff, baseline, changelog, project
 from release.apidiff import ChangeKind
 
@@ -74,7 +74,8 @@ def _regenerate(tmp_path: Path, edit_document: object) -> Path:
     assert edited, "the edit changed neither the document nor components.yaml"
     work = tmp_path / "work"
     work.mkdir()
-    return pipeline.build(source, work)
+    # Every version, as a release builds them: an edit of components.yaml reaches each.
+    return pipeline.build(None, work, versions_=versions.load(folder / "versions.toml"))
 
 
 @pytest.mark.parametrize(
@@ -84,15 +85,17 @@ def _regenerate(tmp_path: Path, edit_document: object) -> Path:
             _without_remove_association,
             "major",
             "1.0.0",
-            "### Breaking changes\n\n- Operation `remove_association` removed.\n"
-            "- Method `client.partner_clients.remove_association` (and its async twin) removed.\n",
+            # The operation is v3's own (2026-03's is on another path): only v3 loses it.
+            "### Breaking changes\n\n- v3: operation `remove_association` removed.\n"
+            "- v3: method `client.partner_clients.remove_association` (and its async twin) removed.\n",
             id="removed-operation",
         ),
         pytest.param(
             _with_optional_region,
             "minor",
             "0.2.0",
-            "### Added\n\n- Field `SimplePublicObject.region` added (`str | Unset = UNSET`).\n",
+            # components.yaml holds the model both versions share, so both gain the field.
+            "### Added\n\n- v3 and 2026-03: field `SimplePublicObject.region` added (`str | Unset = UNSET`).\n",
             id="added-optional-field",
         ),
         pytest.param(
@@ -158,10 +161,10 @@ def test_the_changelog_names_enum_members_and_renames_and_counts_its_bullets(
     assert entry == (
         "## 1.0.0 (2026-01-02)\n\n"
         "### Breaking changes\n\n"
-        "- Model `ValueWithTimestamp` renamed to `PropertyValue`.\n"
-        "- Field `PublicObjectWarning.message` renamed to `PublicObjectWarning.text`.\n\n"
+        "- v3 and 2026-03: model `ValueWithTimestamp` renamed to `PropertyValue`.\n"
+        "- v3 and 2026-03: field `PublicObjectWarning.message` renamed to `PublicObjectWarning.text`.\n\n"
         "### Added\n\n"
-        "- Enum member `BatchStatus.FAILED` added (value `'FAILED'`).\n\n"
+        "- v3 and 2026-03: enum member `BatchStatus.FAILED` added (value `'FAILED'`).\n\n"
     )
     # The count announced above the entry is the count of its bullets, whatever griffe counted.
     assert len(changes) > 3

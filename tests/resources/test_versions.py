@@ -17,9 +17,7 @@ from hubspot_partner_clients import HubSpotClient, create_client, v2026_03
 from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.v2026_03._operations import OPERATIONS as DATED
 from hubspot_partner_clients.v2026_03.models import AssociationSpec, LabelsBetweenObjectPair
-from hubspot_partner_clients.v2026_03.models.association_spec_association_category import (
-    AssociationSpecAssociationCategory,
-)
+from hubspot_partner_clients.v2026_03.models.association_category import AssociationCategory
 from hubspot_partner_clients.v2026_03.params import AssociationSpecParam
 
 BASE = "/crm/objects/2026-03/partner_clients"
@@ -92,7 +90,7 @@ def test_associate_sends_the_labels_as_association_specs_and_reads_the_201(
     client, sent = recorded
     labels: list[AssociationSpecParam | AssociationSpec] = [
         {"associationCategory": "USER_DEFINED", "associationTypeId": 7},
-        AssociationSpec(AssociationSpecAssociationCategory.HUBSPOT_DEFINED, 1),
+        AssociationSpec(AssociationCategory.HUBSPOT_DEFINED, 1),
     ]
 
     answer = client.v2026_03.partner_clients.associate("42", "contacts", "9", labels)
