@@ -40,7 +40,6 @@ answered at the fork (their answers go to the parent).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import threading
@@ -274,6 +273,7 @@ class RateLimiter:
         self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
     ) -> Reservation | None:
         """``acquire`` for asyncio: the task sleeps, the event loop does not block."""
+        import asyncio  # here, not at the top: a sync program never pays for importing asyncio
         reserved = self._reserve(windows)
         while not isinstance(reserved, Reservation):
             if deadline is not None and time.monotonic() + reserved > deadline:

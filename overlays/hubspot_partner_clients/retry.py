@@ -24,7 +24,6 @@ idempotent; one that never left (``ConnectError``, ``ConnectTimeout``,
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import random
@@ -537,6 +536,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         return reservation, None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio  # here, not at the top: a sync program never pays for importing asyncio
+
         await request.aread()
         call = _Call(request, self.policy, self.on_retry, self._path_prefix)
         limiter = self.limiter
