@@ -17,6 +17,7 @@ from . import _machine, _report
 from ._measure import Figure
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+MAINTAINING = Path(__file__).resolve().parents[1] / "MAINTAINING.md"
 FIGURES = ("parse", "per_call", "cold_import", "bulk", "bulk_defaults", "shared", "paging")
 
 
@@ -32,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("figures", nargs="*", metavar="FIGURE", help="any of " + ", ".join(FIGURES))
     parser.add_argument(
         "--json", type=Path, default=RESULTS, help=f"where to write the figures (default {RESULTS})"
+    )
+    parser.add_argument(
+        "--maintaining",
+        action="store_true",
+        help="also write the markdown table into MAINTAINING.md, between its bench table markers",
     )
     args = parser.parse_args(argv)
     chosen: list[str] = args.figures or list(FIGURES)
@@ -54,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {key}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     print(_report.table(machine, figures, errors))
+    table = _report.markdown(machine, figures, errors)
+    print("\n" + table)
+    if args.maintaining:
+        MAINTAINING.write_text(
+            _report.replace_between_markers(MAINTAINING.read_text(encoding="utf-8"), table), encoding="utf-8"
+        )
+        print(f"\nThe table is written into {MAINTAINING}")
     _report.write_json(args.json, _report.to_json(machine, figures, errors, elapsed))
     print(f"\nWritten to {args.json} ({elapsed:.0f} s)")
     return 1 if errors else 0

@@ -1,25 +1,45 @@
-"""What every figure shares: its record (`Figure`, `Goal`) and interleaved, median-of-runs timing."""
+"""What every figure shares: its record (`Figure`, `Goal`), interleaved, median-of-runs timing
+(wall and the client process's CPU), and the bootstrap interval that says whether a goal is shown."""
 
 from __future__ import annotations
 
+import random
 import statistics
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+MET, MISSED, NOT_SHOWN = "met", "MISSED", "not shown"
+
 
 @dataclass(frozen=True)
 class Goal:
-    """One limit a figure must stay within: ``value <= limit``."""
+    """One limit a figure must stay within: ``value <= limit``.
+
+    A ratio measured over paired runs carries the 95% bootstrap interval of its median (`low`,
+    `high`): the goal is met only when the whole interval is within the limit, missed when the
+    whole interval is beyond it, and not shown either way when the interval crosses the limit. A
+    count or a single measurement has no interval and is judged by its value.
+    """
 
     label: str
     value: float
     limit: float
     unit: str = "x"
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        if self.low is None or self.high is None:
+            return MET if self.value <= self.limit else MISSED
+        if self.high <= self.limit:
+            return MET
+        return MISSED if self.low > self.limit else NOT_SHOWN
 
     @property
     def passed(self) -> bool:
-        return self.value <= self.limit
+        return self.verdict == MET
 
 
 @dataclass(frozen=True)
@@ -79,29 +99,70 @@ def alternating(baseline: Iterator[object], subject: Iterator[object]) -> tuple[
     machine's load, not just the same minute, so a burst from another process lands on both. The
     order alternates per pair of steps (ABBA), as in `interleaved`.
     """
-    spent = [0.0, 0.0]
+    walls, _ = alternating_with_cpu(baseline, subject)
+    return walls
+
+
+def alternating_with_cpu(
+    baseline: Iterator[object], subject: Iterator[object]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`alternating`'s wall seconds of each side, and the CPU seconds this process spent in each.
+
+    CPU is ``time.process_time()``: this process only, so the double (a child process) and other
+    jobs on the machine are not counted; it is what the client costs, which loopback's latency
+    hides from the wall time.
+    """
+    wall = [0.0, 0.0]
+    cpu = [0.0, 0.0]
     sides = [baseline, subject]
     live = [True, True]
     step = 0
+    clock, cpu_clock = time.perf_counter, time.process_time
     while any(live):
         order = (0, 1) if step % 2 == 0 else (1, 0)
         for side in order:
             if not live[side]:
                 continue
-            start = time.perf_counter()
+            start, start_cpu = clock(), cpu_clock()
             try:
                 next(sides[side])
             except StopIteration:
                 live[side] = False
-            spent[side] += time.perf_counter() - start
+            wall[side] += clock() - start
+            cpu[side] += cpu_clock() - start_cpu
         step += 1
-    return spent[0], spent[1]
+    return (wall[0], wall[1]), (cpu[0], cpu[1])
 
 
 def paired_ratio(baseline: list[float], subject: list[float]) -> float:
     """The median of subject[i] / baseline[i]: each pair was measured side by side, so its ratio is
     the least disturbed by the machine's load, which moves both of a pair alike."""
     return median([ratio(s, b) for b, s in zip(baseline, subject, strict=True)])
+
+
+def paired_interval(
+    baseline: list[float], subject: list[float], *, resamples: int = 2000, seed: int = 16
+) -> tuple[float, float]:
+    """The 95% bootstrap interval of `paired_ratio`: the pairs resampled with replacement.
+
+    Percentile bootstrap of the median of the pairs' ratios; seeded, so that one run's samples
+    always give the same interval. One pair gives an interval of that one ratio.
+    """
+    ratios = [ratio(s, b) for b, s in zip(baseline, subject, strict=True)]
+    return median_interval(ratios, resamples=resamples, seed=seed)
+
+
+def median_interval(values: list[float], *, resamples: int = 2000, seed: int = 16) -> tuple[float, float]:
+    """The 95% percentile-bootstrap interval of the median of `values`."""
+    draw = random.Random(seed).choices
+    medians = sorted(statistics.median(draw(values, k=len(values))) for _ in range(resamples))
+    return medians[int(0.025 * resamples)], medians[int(0.975 * resamples) - 1]
+
+
+def ratio_goal(label: str, baseline: list[float], subject: list[float], limit: float) -> Goal:
+    """A goal on the median of paired runs' ratios, with its bootstrap interval."""
+    low, high = paired_interval(baseline, subject)
+    return Goal(label, paired_ratio(baseline, subject), limit, low=low, high=high)
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -21,7 +21,7 @@ from hubspot_partner_clients import RateLimit, bulk_update, create_client
 from hubspot_partner_clients._operations import OPERATIONS
 
 from ._double import DoubleProcess, DoubleSpec
-from ._measure import Figure, Goal, median, ratio
+from ._measure import Figure, Goal, median, median_interval, ratio
 
 GOAL = 1.10
 # Inputs per batch request: HubSpot's maximum (from the operation table), and bulk_update's chunk.
@@ -84,6 +84,8 @@ def run(
             for status, count in answered.items():
                 statuses[str(status)] = statuses.get(str(status), 0) + count
     wall = median(walls)
+    # The runs' own ratios to the floor, for the interval of their median.
+    ratio_low, ratio_high = median_interval([ratio(w, floor) for w in walls])
     subject = (
         f"create_client(rate_limit=RateLimit(max_requests={max_requests}, interval={interval:g}))"
         if configured
@@ -97,7 +99,7 @@ def run(
         subject=wall,
         baseline=floor,
         goals=[
-            Goal("time / floor", ratio(wall, floor), GOAL),
+            Goal("time / floor", ratio(wall, floor), GOAL, low=ratio_low, high=ratio_high),
             Goal("429 answers", too_many, 0, unit=""),
             Goal("inputs not applied", not_applied, 0, unit=""),
         ],

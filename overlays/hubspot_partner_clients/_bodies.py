@@ -9,6 +9,7 @@ from asking for them (httpx offers ``br`` and ``zstd`` when their packages are i
 
 from __future__ import annotations
 
+import functools
 import zlib
 
 import httpx
@@ -36,6 +37,8 @@ def _codings(value: str) -> list[str]:
     return [c.strip().lower() for c in value.split(",") if c.strip().lower() not in _PLAIN]
 
 
+# Cached: every request asks, with one of the few values its client sends.
+@functools.lru_cache(maxsize=64)
 def accept_encoding(value: str | None) -> str:
     """The Accept-Encoding to send: of ``value``, only the encodings ``decoded`` bounds."""
     kept = [c for c in _codings(value or "") if c.split(";", 1)[0].strip() in _ZLIB]
@@ -56,6 +59,8 @@ def decoded(
     Each coding is undone in turn, the last applied first, each step bounded by ``limit``.
     """
     encoding = headers.get("content-encoding", "")
+    if not encoding:  # most answers: nothing to undo
+        return raw
     body = raw
     for coding in reversed(_codings(encoding)):
         if coding not in _ZLIB:

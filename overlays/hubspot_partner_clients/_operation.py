@@ -79,6 +79,13 @@ class OperationTable:
         # root's table is the transport's, and one transport serves every version).
         self._found = operations + tuple(operation for table in others for operation in table)
         self._by_name = {operation.name: operation for operation in operations}
+        # find() runs on every request: it tries only the operations of the request's method
+        # whose paths have as many segments (a path parameter never holds a "/", which is
+        # percent-encoded), one or two, not the whole table.
+        self._by_shape: dict[tuple[str, int], tuple[Operation, ...]] = {}
+        for operation in self._found:
+            shape = (operation.method, operation.path.count("/"))
+            self._by_shape[shape] = (*self._by_shape.get(shape, ()), operation)
         self.windows = windows
         """Every rate-limit window, in the document's order."""
         self._windows = {window.name: window for window in windows}
@@ -93,9 +100,8 @@ class OperationTable:
 
     def find(self, method: str, path: str) -> Operation | None:
         """The operation a request's method and raw, percent-encoded path belong to."""
-        method = method.upper()
-        for operation in self._found:
-            if operation.method == method and operation.pattern.fullmatch(path):
+        for operation in self._by_shape.get((method.upper(), path.count("/")), ()):
+            if operation.pattern.fullmatch(path):
                 return operation
         return None
 

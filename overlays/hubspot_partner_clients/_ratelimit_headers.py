@@ -29,7 +29,8 @@ INTERVAL = "x-hubspot-ratelimit-interval-milliseconds"
 REMAINING = "x-hubspot-ratelimit-remaining"
 DAILY = "x-hubspot-ratelimit-daily"
 DAILY_REMAINING = "x-hubspot-ratelimit-daily-remaining"
-_ALL = (MAX, INTERVAL, REMAINING, DAILY, DAILY_REMAINING)
+_PREFIX = b"x-hubspot-ratelimit-"
+"""What each of these names starts with: one pass over the raw names tells whether any is there."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def _whole(headers: httpx.Headers, name: str, problems: list[str]) -> int | None
 
 def read(headers: httpx.Headers) -> RateLimitHeaders | None:
     """The usable parts of `headers`; None (cheaply) when they carry no rate-limit header at all."""
-    if not any(name in headers for name in _ALL):
+    # One pass over the raw names (each `name in headers` would build a list of them again).
+    if not any(key[:20].lower() == _PREFIX for key, _ in headers.raw):
         return None
     problems: list[str] = []
     max_requests = _whole(headers, MAX, problems)

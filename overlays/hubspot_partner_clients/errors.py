@@ -289,7 +289,7 @@ class InvalidArgumentError(ValueError):
         An int is taken (an id HubSpot gives as a number, sent as its digits); None or another
         type would be sent as its str(), "None" for one, so it is refused.
         """
-        if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
             raise cls.path_argument(argument, value, operation=operation)
 
     @classmethod

@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
+from ._constants import ACCOUNT_ENV, REDIS_URL_ENV
 from ._versions import VersionedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
-from .shared_limiter import ACCOUNT_ENV, REDIS_URL_ENV
 
 if TYPE_CHECKING:
     from .resources import AsyncResources, PartnerClients

@@ -40,7 +40,6 @@ answered at the fork (their answers go to the parent).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import threading
@@ -204,6 +203,8 @@ class RateLimiter:
         self._windows = {w.name: _Window(*self.config.window(w.name)) for w in OPERATIONS.windows}
         # The window HubSpot's X-HubSpot-RateLimit-* headers describe.
         self._account = self._windows[_ACCOUNT.name]
+        # The windows each tuple of names spends, looked up once per tuple (every request asks).
+        self._spending: dict[tuple[str, ...], list[_Window]] = {}
         self._answered = False  # no answer yet: the first request goes alone
         self._in_flight = 0
         self._daily_remaining: int | None = None
@@ -233,7 +234,12 @@ class RateLimiter:
 
         Raises DailyLimitReached when HubSpot said the day's budget is spent.
         """
-        spent = self._spent(windows)
+        try:
+            spent = self._spending[windows]  # type: ignore[index]  # a list raises TypeError
+        except (KeyError, TypeError):
+            spent = self._spent(windows)
+            if isinstance(windows, tuple):
+                self._spending[windows] = spent
         with self._lock:
             now = time.monotonic()
             if self._daily_remaining is not None and self._daily_remaining <= 0:
@@ -243,7 +249,9 @@ class RateLimiter:
             if not self._answered and self._in_flight:
                 return _PROBE_POLL
             # Every window is asked (each drops its expired counts), the longest wait wins.
-            wait = max([window.wait(now) for window in spent], default=0.0)
+            wait = 0.0
+            for window in spent:
+                wait = max(wait, window.wait(now))
             if wait > 0.0:
                 return wait
             self._in_flight += 1
@@ -274,6 +282,8 @@ class RateLimiter:
         self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
     ) -> Reservation | None:
         """``acquire`` for asyncio: the task sleeps, the event loop does not block."""
+        import asyncio  # here, not at the top: a sync program never pays for importing asyncio
+
         reserved = self._reserve(windows)
         while not isinstance(reserved, Reservation):
             if deadline is not None and time.monotonic() + reserved > deadline:
@@ -294,8 +304,9 @@ class RateLimiter:
             self.observe(headers)
             # Only once the window the answer states is in place: marked before, a request
             # acquired in between would go under the configured window, in a burst.
-            with self._lock:
-                self._answered = True
+            if not self._answered:
+                with self._lock:
+                    self._answered = True
 
     async def settle_async(self, reservation: Reservation, headers: httpx.Headers | None = None) -> None:
         """``settle`` for asyncio (a shared limiter's settling must not block the event loop)."""

@@ -24,7 +24,6 @@ idempotent; one that never left (``ConnectError``, ``ConnectTimeout``,
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import random
@@ -122,7 +121,8 @@ class RetryEvent:
 OnRetry = Callable[[RetryEvent], None]
 
 
-@dataclass(frozen=True)
+# Not frozen: one is made per attempt, and a frozen dataclass's __init__ costs several times more.
+@dataclass(slots=True)
 class _AttemptOutcome:
     """What one attempt produced, as far as the retry decision needs it."""
 
@@ -241,7 +241,10 @@ class _Call:
             self.idempotent = method in _IDEMPOTENT_METHODS
             self.windows = OPERATIONS.default_windows
         # Only what the body reading can decompress in bounded steps (not br or zstd).
-        request.headers["accept-encoding"] = accept_encoding(request.headers.get("accept-encoding"))
+        asked = request.headers.get("accept-encoding")
+        wanted = accept_encoding(asked)
+        if wanted != asked:  # mostly it is: the client's headers were set up once
+            request.headers["accept-encoding"] = wanted
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
         self._timeouts = dict(request.extensions.get("timeout", {}))
@@ -537,6 +540,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         return reservation, None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio  # here, not at the top: a sync program never pays for importing asyncio
+
         await request.aread()
         call = _Call(request, self.policy, self.on_retry, self._path_prefix)
         limiter = self.limiter

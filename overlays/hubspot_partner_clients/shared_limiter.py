@@ -40,18 +40,17 @@ from typing import Any
 import httpx
 
 from . import _ratelimit_headers as _headers
-from ._constants import LOGGER_NAME
+from ._constants import ACCOUNT_ENV, LOGGER_NAME, REDIS_URL_ENV
 from ._operations import OPERATIONS
 from .limiter import _ACCOUNT, _PROBE_POLL, DAILY_HOLD, DailyLimitReached, RateLimit, RateLimiter, Reservation
 from .retry import RetryPolicy
 
+# ACCOUNT_ENV and REDIS_URL_ENV are spelled in _constants, so that create_client reads them
+# without importing this module (and asyncio, hashlib, uuid with it).
 __all__ = ["ACCOUNT_ENV", "REDIS_URL_ENV", "RedisRateLimiter", "account_key"]
 
 logger = logging.getLogger(LOGGER_NAME)
 
-REDIS_URL_ENV = "HUBSPOT_RATE_LIMIT_REDIS_URL"
-# Names the account and app in Redis when the token cannot (an OAuth app's tokens change).
-ACCOUNT_ENV = "HUBSPOT_RATE_LIMIT_ACCOUNT"
 REDIS_TIMEOUT = 0.25
 """Seconds a Redis command (or connecting) may take before the local limiter takes over."""
 RECONNECT_EVERY = 1.0

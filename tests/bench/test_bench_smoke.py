@@ -11,11 +11,23 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bench import _machine, _report, bulk, cold_import, paging, parse, per_call
-from bench._measure import Figure, alternating, interleaved, paired_ratio
+from bench._measure import (
+    MET,
+    MISSED,
+    NOT_SHOWN,
+    Figure,
+    Goal,
+    alternating,
+    alternating_with_cpu,
+    interleaved,
+    paired_interval,
+    paired_ratio,
+)
 
 
 def check_figure(figure: Figure, key: str) -> None:
@@ -135,8 +147,54 @@ def test_report_table_and_json() -> None:
     assert str(machine["cpu"]) in text
     assert "Parse a 3-object batch response" in text
     assert "ERROR" in text
-    assert "MISSED" in text
+    assert "NOT MET" in text
     document = json.loads(json.dumps(_report.to_json(machine, [figure], {}, 1.0)))
     assert set(document["figures"]) == {"parse"}
     assert document["figures"]["parse"]["goals"][0]["label"] == "time ratio"
     assert document["machine"]["cores"] == machine["cores"]
+
+
+def test_a_goal_is_met_only_when_its_whole_interval_is_within_it() -> None:
+    assert Goal("r", 1.0, 1.1, low=0.9, high=1.05).verdict == MET
+    assert Goal("r", 1.0, 1.1, low=0.9, high=1.2).verdict == NOT_SHOWN  # the median is within, not shown
+    assert Goal("r", 1.3, 1.1, low=1.15, high=1.4).verdict == MISSED
+    assert not Goal("r", 1.0, 1.1, low=0.9, high=1.2).passed
+    assert Goal("429 answers", 0, 0, unit="").verdict == MET  # a count: judged by its value
+    assert Goal("429 answers", 2, 0, unit="").verdict == MISSED
+
+
+def test_the_bootstrap_interval_holds_the_median_and_widens_with_the_spread() -> None:
+    base = [1.0] * 20
+    tight = [1.02, 1.03, 1.04] * 6 + [1.03, 1.03]
+    wide = [0.8, 1.03, 1.3] * 6 + [1.03, 1.03]
+    low, high = paired_interval(base, tight)
+    assert low <= paired_ratio(base, tight) <= high
+    wide_low, wide_high = paired_interval(base, wide)
+    assert wide_high - wide_low > high - low
+    assert paired_interval(base, tight) == (low, high)  # seeded: the same samples, the same interval
+    assert paired_interval([1.0], [2.0]) == (2.0, 2.0)
+
+
+def test_alternating_with_cpu_counts_this_process_cpu_per_side() -> None:
+    def busy(n: int) -> Iterator[None]:
+        for _ in range(n):
+            sum(range(20_000))
+            yield None
+
+    (base_wall, subj_wall), (base_cpu, subj_cpu) = alternating_with_cpu(busy(2), busy(20))
+    assert subj_cpu > base_cpu > 0
+    assert subj_wall > base_wall > 0
+
+
+def test_maintaining_has_the_markers_the_bench_writes_its_table_between() -> None:
+    text = (Path(__file__).resolve().parents[2] / "MAINTAINING.md").read_text(encoding="utf-8")
+    assert text.count(_report.BEGIN) == 1
+    assert text.count(_report.END) == 1
+    figure = parse.run(objects=3, loops=1, runs=2)
+    table = _report.markdown(_machine.describe(), [figure], {})
+    written = _report.replace_between_markers(text, table)
+    assert table in written
+    assert _report.replace_between_markers(written, table) == written  # refreshing is idempotent
+    assert written.startswith(text[: text.index(_report.BEGIN)])
+    with pytest.raises(ValueError, match="markers"):
+        _report.replace_between_markers("no markers here", table)

@@ -43,8 +43,8 @@ class AssociatedId:
         type_ = d.pop("type")
 
         associated_id = cls(
-            id=id,
-            type_=type_,
+            id,
+            type_,
         )
 
         associated_id.additional_properties = d

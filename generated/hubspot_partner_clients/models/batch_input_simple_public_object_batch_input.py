@@ -44,7 +44,7 @@ class BatchInputSimplePublicObjectBatchInput:
             inputs.append(inputs_item)
 
         batch_input_simple_public_object_batch_input = cls(
-            inputs=inputs,
+            inputs,
         )
 
         batch_input_simple_public_object_batch_input.additional_properties = d

@@ -77,10 +77,10 @@ class BatchReadInputSimplePublicObjectId:
         id_property = _id_property_sent
 
         batch_read_input_simple_public_object_id = cls(
-            inputs=inputs,
-            properties=properties,
-            properties_with_history=properties_with_history,
-            id_property=id_property,
+            inputs,
+            properties,
+            properties_with_history,
+            id_property,
         )
 
         batch_read_input_simple_public_object_id.additional_properties = d

@@ -106,12 +106,12 @@ class BatchResponseSimplePublicObject:
             links = BatchResponseSimplePublicObjectLinks.from_dict(_links)
 
         batch_response_simple_public_object = cls(
-            status=status,
-            results=results,
-            started_at=started_at,
-            completed_at=completed_at,
-            requested_at=requested_at,
-            links=links,
+            status,
+            results,
+            started_at,
+            completed_at,
+            requested_at,
+            links,
         )
 
         batch_response_simple_public_object.additional_properties = d

@@ -140,14 +140,14 @@ class BatchResponseSimplePublicObjectWithErrors:
             links = BatchResponseSimplePublicObjectWithErrorsLinks.from_dict(_links)
 
         batch_response_simple_public_object_with_errors = cls(
-            status=status,
-            results=results,
-            started_at=started_at,
-            completed_at=completed_at,
-            num_errors=num_errors,
-            errors=errors,
-            requested_at=requested_at,
-            links=links,
+            status,
+            results,
+            started_at,
+            completed_at,
+            num_errors,
+            errors,
+            requested_at,
+            links,
         )
 
         batch_response_simple_public_object_with_errors.additional_properties = d

@@ -64,8 +64,8 @@ class CollectionResponseAssociatedId:
             paging = Paging.from_dict(_paging)
 
         collection_response_associated_id = cls(
-            results=results,
-            paging=paging,
+            results,
+            paging,
         )
 
         collection_response_associated_id.additional_properties = d

@@ -64,8 +64,8 @@ class CollectionResponseAssociatedIdForwardPaging:
             paging = ForwardPaging.from_dict(_paging)
 
         collection_response_associated_id_forward_paging = cls(
-            results=results,
-            paging=paging,
+            results,
+            paging,
         )
 
         collection_response_associated_id_forward_paging.additional_properties = d

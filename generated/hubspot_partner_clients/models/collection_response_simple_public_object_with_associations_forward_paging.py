@@ -64,8 +64,8 @@ class CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
             paging = ForwardPaging.from_dict(_paging)
 
         collection_response_simple_public_object_with_associations_forward_paging = cls(
-            results=results,
-            paging=paging,
+            results,
+            paging,
         )
 
         collection_response_simple_public_object_with_associations_forward_paging.additional_properties = d

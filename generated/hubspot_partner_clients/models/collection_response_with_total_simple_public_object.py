@@ -71,9 +71,9 @@ class CollectionResponseWithTotalSimplePublicObject:
             paging = Paging.from_dict(_paging)
 
         collection_response_with_total_simple_public_object = cls(
-            total=total,
-            results=results,
-            paging=paging,
+            total,
+            results,
+            paging,
         )
 
         collection_response_with_total_simple_public_object.additional_properties = d

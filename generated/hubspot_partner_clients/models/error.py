@@ -123,13 +123,13 @@ class Error:
                 errors.append(errors_item)
 
         error = cls(
-            category=category,
-            correlation_id=correlation_id,
-            message=message,
-            sub_category=sub_category,
-            context=context,
-            links=links,
-            errors=errors,
+            category,
+            correlation_id,
+            message,
+            sub_category,
+            context,
+            links,
+            errors,
         )
 
         error.additional_properties = d

@@ -89,11 +89,11 @@ class ErrorDetail:
             context = ErrorDetailContext.from_dict(_context)
 
         error_detail = cls(
-            message=message,
-            code=code,
-            in_=in_,
-            sub_category=sub_category,
-            context=context,
+            message,
+            code,
+            in_,
+            sub_category,
+            context,
         )
 
         error_detail.additional_properties = d

@@ -81,11 +81,11 @@ class Filter:
         values = cast(list[str], _values_sent)
 
         filter_ = cls(
-            property_name=property_name,
-            operator=operator,
-            value=value,
-            high_value=high_value,
-            values=values,
+            property_name,
+            operator,
+            value,
+            high_value,
+            values,
         )
 
         filter_.additional_properties = d

@@ -44,7 +44,7 @@ class FilterGroup:
             filters.append(filters_item)
 
         filter_group = cls(
-            filters=filters,
+            filters,
         )
 
         filter_group.additional_properties = d

@@ -46,7 +46,7 @@ class ForwardPaging:
             next_ = NextPage.from_dict(_next_)
 
         forward_paging = cls(
-            next_=next_,
+            next_,
         )
 
         forward_paging.additional_properties = d

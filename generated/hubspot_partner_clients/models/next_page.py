@@ -49,8 +49,8 @@ class NextPage:
         link = _link_sent
 
         next_page = cls(
-            after=after,
-            link=link,
+            after,
+            link,
         )
 
         next_page.additional_properties = d

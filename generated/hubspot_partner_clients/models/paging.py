@@ -64,8 +64,8 @@ class Paging:
             prev = PreviousPage.from_dict(_prev)
 
         paging = cls(
-            next_=next_,
-            prev=prev,
+            next_,
+            prev,
         )
 
         paging.additional_properties = d

@@ -49,8 +49,8 @@ class PreviousPage:
         link = _link_sent
 
         previous_page = cls(
-            before=before,
-            link=link,
+            before,
+            link,
         )
 
         previous_page.additional_properties = d

@@ -104,12 +104,12 @@ class PublicObjectSearchRequest:
         query = _query_sent
 
         public_object_search_request = cls(
-            filter_groups=filter_groups,
-            sorts=sorts,
-            properties=properties,
-            limit=limit,
-            after=after,
-            query=query,
+            filter_groups,
+            sorts,
+            properties,
+            limit,
+            after,
+            query,
         )
 
         public_object_search_request.additional_properties = d

@@ -50,9 +50,9 @@ class PublicObjectWarning:
         context = PublicObjectWarningContext.from_dict(d.pop("context"))
 
         public_object_warning = cls(
-            category=category,
-            message=message,
-            context=context,
+            category,
+            message,
+            context,
         )
 
         public_object_warning.additional_properties = d

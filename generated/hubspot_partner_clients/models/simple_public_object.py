@@ -151,16 +151,16 @@ class SimplePublicObject:
                 warnings.append(warnings_item)
 
         simple_public_object = cls(
-            id=id,
-            properties=properties,
-            created_at=created_at,
-            updated_at=updated_at,
-            archived=archived,
-            properties_with_history=properties_with_history,
-            archived_at=archived_at,
-            object_write_trace_id=object_write_trace_id,
-            url=url,
-            warnings=warnings,
+            id,
+            properties,
+            created_at,
+            updated_at,
+            archived,
+            properties_with_history,
+            archived_at,
+            object_write_trace_id,
+            url,
+            warnings,
         )
 
         simple_public_object.additional_properties = d

@@ -68,10 +68,10 @@ class SimplePublicObjectBatchInput:
         object_write_trace_id = _object_write_trace_id_sent
 
         simple_public_object_batch_input = cls(
-            id=id,
-            properties=properties,
-            id_property=id_property,
-            object_write_trace_id=object_write_trace_id,
+            id,
+            properties,
+            id_property,
+            object_write_trace_id,
         )
 
         simple_public_object_batch_input.additional_properties = d

@@ -36,7 +36,7 @@ class SimplePublicObjectId:
         id = d.pop("id")
 
         simple_public_object_id = cls(
-            id=id,
+            id,
         )
 
         simple_public_object_id.additional_properties = d

@@ -36,7 +36,7 @@ class SimplePublicObjectInput:
         properties = SimplePublicObjectInputProperties.from_dict(d.pop("properties"))
 
         simple_public_object_input = cls(
-            properties=properties,
+            properties,
         )
 
         simple_public_object_input.additional_properties = d

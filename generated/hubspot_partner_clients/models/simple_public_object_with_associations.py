@@ -169,17 +169,17 @@ class SimplePublicObjectWithAssociations:
                 warnings.append(warnings_item)
 
         simple_public_object_with_associations = cls(
-            id=id,
-            properties=properties,
-            created_at=created_at,
-            updated_at=updated_at,
-            archived=archived,
-            properties_with_history=properties_with_history,
-            archived_at=archived_at,
-            object_write_trace_id=object_write_trace_id,
-            url=url,
-            associations=associations,
-            warnings=warnings,
+            id,
+            properties,
+            created_at,
+            updated_at,
+            archived,
+            properties_with_history,
+            archived_at,
+            object_write_trace_id,
+            url,
+            associations,
+            warnings,
         )
 
         simple_public_object_with_associations.additional_properties = d

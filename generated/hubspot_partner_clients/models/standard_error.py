@@ -132,14 +132,14 @@ class StandardError:
         sub_category = _parse_sub_category(_sub_category_sent)
 
         standard_error = cls(
-            status=status,
-            category=category,
-            message=message,
-            errors=errors,
-            context=context,
-            links=links,
-            id=id,
-            sub_category=sub_category,
+            status,
+            category,
+            message,
+            context,
+            links,
+            errors,
+            id,
+            sub_category,
         )
 
         standard_error.additional_properties = d

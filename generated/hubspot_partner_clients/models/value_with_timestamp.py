@@ -87,12 +87,12 @@ class ValueWithTimestamp:
         updated_by_user_id = _updated_by_user_id_sent
 
         value_with_timestamp = cls(
-            value=value,
-            timestamp=timestamp,
-            source_type=source_type,
-            source_id=source_id,
-            source_label=source_label,
-            updated_by_user_id=updated_by_user_id,
+            value,
+            timestamp,
+            source_type,
+            source_id,
+            source_label,
+            updated_by_user_id,
         )
 
         value_with_timestamp.additional_properties = d
