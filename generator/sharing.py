@@ -13,7 +13,9 @@ the root it would import the root's module, not the version's. Package
 
 Every relative import of a kept file that reaches a module the version no
 longer has (a shared one, or a hand-written module of overlays/, which exist
-once, at the root) is rewritten to reach the root's, one level up.
+once, at the root) is rewritten to reach the root's, one level up; so is a
+relative module name written as a string (`".simple_public_object"`), which
+a lazy package `__init__` hands to `importlib.import_module(name, __name__)`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pathlib import Path
 from generator.generation_error import GenerationError
 
 _FROM = re.compile(r"from(\s+)\.+([\w.]*)")
+# A relative module name as a string: a package's lazy __getattr__ imports by it.
+_RELATIVE_NAME = re.compile(r"^(\.+)([A-Za-z_][\w.]*)$")
 
 
 def modules_of(package_dir: Path) -> set[str]:
@@ -146,5 +150,32 @@ def _rewrite(
         head, tail = line[: node.col_offset], line[node.col_offset :]
         lines[node.lineno - 1] = head + _FROM.sub(rf"from\g<1>{dots}{origin}", tail, count=1)
         edited = True
+    edited = _rewrite_names(lines, name, kept, root_modules) or edited
     if edited:
         path.write_text("".join(lines), encoding="utf-8")
+
+
+def _rewrite_names(lines: list[str], name: str, kept: set[str], root_modules: set[str]) -> bool:
+    """Rewrite, in `lines`, each string that names a relative module the version no longer has."""
+    tree = ast.parse("".join(lines))
+    # A package's __init__ resolves a relative name from the package itself; a module from its package.
+    package = name.removesuffix(".py").split("/")[:-1]
+    dots = "." * (len(name.split("/")) + 1)
+    edits = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        match = _RELATIVE_NAME.match(node.value)
+        if match is None or node.lineno != node.end_lineno:
+            continue
+        level = len(match[1])
+        if level - 1 > len(package):
+            continue
+        target = ".".join([*package[: len(package) - (level - 1)], match[2]])
+        if target in kept or target not in root_modules:
+            continue
+        edits.append((node.lineno, node.col_offset, node.end_col_offset, f'"{dots}{target}"'))
+    for lineno, start, end, text in sorted(edits, reverse=True):
+        line = lines[lineno - 1]
+        lines[lineno - 1] = line[:start] + text + line[end:]
+    return bool(edits)

@@ -202,7 +202,11 @@ def test_sharing_drops_identical_files_and_keeps_those_that_import_the_versions_
     common = {
         "__init__.py": "",
         "client.py": "class Client: ...\n",
-        "models/__init__.py": "from .same import Same\nfrom .differs import Differs\n",
+        # Imports, and a lazy __getattr__'s table of relative module names.
+        "models/__init__.py": (
+            "from .same import Same\nfrom .differs import Differs\n"
+            '_MODULES = {"Same": ".same", "Differs": ".differs", "Dots": "..."}\n'
+        ),
         "models/same.py": "from ..client import Client\nclass Same: ...\n",
         "models/uses.py": "from .differs import Differs\nclass Uses: ...\n",
         "api/op.py": (
@@ -223,6 +227,7 @@ def test_sharing_drops_identical_files_and_keeps_those_that_import_the_versions_
     )
     assert (placed / "models" / "__init__.py").read_text(encoding="utf-8") == (
         "from ...models.same import Same\nfrom .differs import Differs\n"
+        '_MODULES = {"Same": "...models.same", "Differs": ".differs", "Dots": "..."}\n'
     )
     assert (placed / "models" / "uses.py").read_text(encoding="utf-8") == common["models/uses.py"]
 

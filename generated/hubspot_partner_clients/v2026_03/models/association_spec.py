@@ -45,8 +45,8 @@ class AssociationSpec:
         association_type_id = d.pop("associationTypeId")
 
         association_spec = cls(
-            association_category=association_category,
-            association_type_id=association_type_id,
+            association_category,
+            association_type_id,
         )
 
         association_spec.additional_properties = d

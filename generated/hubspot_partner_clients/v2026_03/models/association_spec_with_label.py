@@ -57,9 +57,9 @@ class AssociationSpecWithLabel:
         label = _label_sent
 
         association_spec_with_label = cls(
-            category=category,
-            type_id=type_id,
-            label=label,
+            category,
+            type_id,
+            label,
         )
 
         association_spec_with_label.additional_properties = d

@@ -140,14 +140,14 @@ class BatchResponsePublicDefaultAssociation:
             links = BatchResponsePublicDefaultAssociationLinks.from_dict(_links)
 
         batch_response_public_default_association = cls(
-            status=status,
-            results=results,
-            started_at=started_at,
-            completed_at=completed_at,
-            num_errors=num_errors,
-            errors=errors,
-            requested_at=requested_at,
-            links=links,
+            status,
+            results,
+            started_at,
+            completed_at,
+            num_errors,
+            errors,
+            requested_at,
+            links,
         )
 
         batch_response_public_default_association.additional_properties = d

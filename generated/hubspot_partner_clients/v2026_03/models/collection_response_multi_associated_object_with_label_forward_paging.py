@@ -64,8 +64,8 @@ class CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
             paging = ForwardPaging.from_dict(_paging)
 
         collection_response_multi_associated_object_with_label_forward_paging = cls(
-            results=results,
-            paging=paging,
+            results,
+            paging,
         )
 
         collection_response_multi_associated_object_with_label_forward_paging.additional_properties = d

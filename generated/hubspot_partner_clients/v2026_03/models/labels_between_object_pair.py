@@ -64,11 +64,11 @@ class LabelsBetweenObjectPair:
         labels = cast(list[str], d.pop("labels"))
 
         labels_between_object_pair = cls(
-            from_object_type_id=from_object_type_id,
-            from_object_id=from_object_id,
-            to_object_type_id=to_object_type_id,
-            to_object_id=to_object_id,
-            labels=labels,
+            from_object_type_id,
+            from_object_id,
+            to_object_type_id,
+            to_object_id,
+            labels,
         )
 
         labels_between_object_pair.additional_properties = d

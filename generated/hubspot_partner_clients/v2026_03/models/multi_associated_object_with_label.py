@@ -51,8 +51,8 @@ class MultiAssociatedObjectWithLabel:
             association_types.append(association_types_item)
 
         multi_associated_object_with_label = cls(
-            to_object_id=to_object_id,
-            association_types=association_types,
+            to_object_id,
+            association_types,
         )
 
         multi_associated_object_with_label.additional_properties = d

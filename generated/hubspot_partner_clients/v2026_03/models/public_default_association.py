@@ -50,9 +50,9 @@ class PublicDefaultAssociation:
         association_spec = AssociationSpec.from_dict(d.pop("associationSpec"))
 
         public_default_association = cls(
-            from_=from_,
-            to=to,
-            association_spec=association_spec,
+            from_,
+            to,
+            association_spec,
         )
 
         public_default_association.additional_properties = d

@@ -36,7 +36,7 @@ class PublicObjectId:
         id = d.pop("id")
 
         public_object_id = cls(
-            id=id,
+            id,
         )
 
         public_object_id.additional_properties = d
