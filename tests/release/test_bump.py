@@ -95,7 +95,8 @@ def _regenerate(tmp_path: Path, edit_document: object) -> Path:
             "minor",
             "0.2.0",
             # components.yaml holds the model both versions share, so both gain the field.
-            "### Added\n\n- v3 and 2026-03: field `SimplePublicObject.region` added (`str | Unset = UNSET`).\n",
+            "### Added\n\n"
+            "- v3 and 2026-03: field `SimplePublicObject.region` added (`str | Unset = UNSET`).\n",
             id="added-optional-field",
         ),
         pytest.param(
