@@ -93,19 +93,18 @@ def _generate(version: Version, workdir: Path, others: list[Version]) -> _Built:
     bundled = bundle.write_bundle(version.document, workdir / "openapi.json")
     package = workdir / codegen.PACKAGE_NAME
     codegen.run_generator(bundled, package)
-    operations.write_operations(spec, package, others=others)
     try:
+        operations.write_operations(spec, package, others=others)
         overlays.apply_overlays(package)
+        if not version.is_root:
+            overlays.write_version_init(package, version.name, version.package or "")
+        resources.write_resources(spec, package, version=version, others=others)
     except GenerationError as exc:
-        if version.is_root:
-            raise
+        # The steps' messages say what to change; this says in which of the documents. An overlay
+        # applies to every version, so its hook must hold in each.
         raise GenerationError(
-            f"{exc}\n(in version {version.name}, generated from {version.document.name}: an overlay "
-            "applies to every version, so its hook must hold in each)"
+            f"{exc}\n(in version {version.name}, generated from {version.document.name})"
         ) from exc
-    if not version.is_root:
-        overlays.write_version_init(package, version.name, version.package or "")
-    resources.write_resources(spec, package, version=version, others=others)
     return _Built(version, spec, package)
 
 

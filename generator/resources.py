@@ -46,7 +46,8 @@ from generator.overlays import HAND_WRITTEN, PACKAGE_NAME
 from generator.render import render
 from generator.versions import Version
 
-_WHERE = "openapi/partner-clients.yaml"
+# Which document: the pipeline adds the version and its file to every message.
+_WHERE = "the document"
 _METHODS = ("get", "put", "post", "delete", "patch")
 _DOC_WIDTH = 96
 _UNSET = " | Unset"

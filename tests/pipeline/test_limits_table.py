@@ -231,7 +231,7 @@ def test_an_unknown_group_or_exemption_fails_generation_naming_it(
     message = str(raised.value)
     assert named in message
     assert "operation 'search'" in message
-    assert "openapi/partner-clients.yaml" in message
+    assert "in version v3, generated from partner-clients.yaml" in message
     assert not (tmp_path / "generated").exists()
 
 
