@@ -1,4 +1,9 @@
-"""Retries (overlays/retry.py) against the HubSpot double, sync and async, plus the pure decision."""
+"""Retries (overlays/retry.py) against the HubSpot double, sync and async, plus the pure decision.
+
+Every test that calls an operation runs once per API version (the `api_version` fixture); the two
+thousand-call tests and the timing tests spread the versions over their modes instead
+(tests/_versions.py's `spread`), to keep the run short.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +21,10 @@ import pytest
 from hubspot_double import DoubleConfig, FaultConfig, FaultKind, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import errors as errors_module
 from hubspot_partner_clients import retry as retry_module
-from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page
+from hubspot_partner_clients.api.partner_clients import list_page
 from hubspot_partner_clients.errors import HubSpotTimeoutError, RateLimitError, ServerError
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
-from hubspot_partner_clients.models import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 from hubspot_partner_clients.retry import (
     AsyncRetryTransport,
     RetryEvent,
@@ -29,11 +33,14 @@ from hubspot_partner_clients.retry import (
     _AttemptOutcome,
     _decide,
 )
+from tests._versions import ApiVersion, spread, spread_for
 
 # Tiny waits: tests may shorten the backoff, never change the logic.
 FAST = RetryPolicy(max_attempts=8, initial_delay=0.001, max_delay=0.005)
 # An unknown operation: POST, so not idempotent.
-CREATE_PATH = "/crm/v3/objects/partner_clients/batch/create"
+CREATE = "/batch/create"
+CREATE_PATH = "/crm/v3/objects/partner_clients" + CREATE
+MODES = ["sync", "async"]
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +73,16 @@ def _client(double: HubSpotDouble, events: list[RetryEvent], policy: RetryPolicy
     )
 
 
-def _get(mode: str, client: HubSpotClient, object_id: str) -> str:
-    """Read one object through the sync or the asyncio function; its id."""
+def _get(mode: str, api_version: ApiVersion, client: HubSpotClient, object_id: str) -> str:
+    """Read one object through the version's sync or asyncio function; its id."""
+    get_by_id = api_version.op("get_by_id")
     if mode == "sync":
         with client:
-            return get_by_id.sync(object_id, client=client).id
+            return str(get_by_id.sync(object_id, client=client).id)
 
     async def main() -> str:
         async with client:
-            return (await get_by_id.asyncio(object_id, client=client)).id
+            return str((await get_by_id.asyncio(object_id, client=client)).id)
 
     return asyncio.run(main())
 
@@ -113,23 +121,32 @@ def _assert_one_retry_per_fault(double: HubSpotDouble, events: list[RetryEvent])
     assert timeouts >= delays
 
 
-def _batch(chunk: list[str]) -> BatchReadInputSimplePublicObjectId:
-    return BatchReadInputSimplePublicObjectId(
-        inputs=[SimplePublicObjectId(id=i) for i in chunk], properties=[], properties_with_history=[]
+def _batch(api_version: ApiVersion, chunk: list[str]) -> Any:
+    models = api_version.models
+    return models.BatchReadInputSimplePublicObjectId(
+        inputs=[models.SimplePublicObjectId(id=i) for i in chunk], properties=[], properties_with_history=[]
     )
 
 
+def _assert_sent_through(double: HubSpotDouble, api_version: ApiVersion) -> None:
+    """Every request the double saw went to the version's paths."""
+    assert double.requests.all()
+    assert all(r.path.startswith(api_version.prefix) for r in double.requests.all())
+
+
+@pytest.mark.parametrize("api_version", spread_for("sync"))
 def test_thousand_calls_with_twenty_percent_faults_all_succeed_sync(
-    fresh: HubSpotDouble, ids: list[str]
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
     fresh.requests.clear()
+    batch_read, get_by_id = api_version.op("batch_read"), api_version.op("get_by_id")
     fresh.faults.configure(TWENTY_PERCENT)
     events: list[RetryEvent] = []
 
     def one(n: int, client: HubSpotClient) -> None:
         if n % 10 == 0:  # an idempotent POST too
             chunk = ids[n % 90 : n % 90 + 5]
-            got = batch_read.sync(client=client, body=_batch(chunk))
+            got = batch_read.sync(client=client, body=_batch(api_version, chunk))
             assert sorted(o.id for o in got.results) == sorted(chunk)
         else:
             wanted = ids[n % len(ids)]
@@ -140,14 +157,17 @@ def test_thousand_calls_with_twenty_percent_faults_all_succeed_sync(
     with _client(fresh, events) as client, ThreadPoolExecutor(max_workers=20) as pool:
         list(pool.map(one, range(1000), [client] * 1000))
     _assert_one_retry_per_fault(fresh, events)
+    _assert_sent_through(fresh, api_version)
     assert {e.status for e in events} >= {429, 500, 502, 503, 504, 200, None}
     assert {e.error for e in events} >= {"ReadTimeout", "RemoteProtocolError"}
 
 
+@pytest.mark.parametrize("api_version", spread_for("async"))
 def test_thousand_calls_with_twenty_percent_faults_all_succeed_async(
-    fresh: HubSpotDouble, ids: list[str]
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
     fresh.faults.configure(TWENTY_PERCENT)
+    get_by_id = api_version.op("get_by_id")
     events: list[RetryEvent] = []
 
     async def main() -> None:
@@ -163,52 +183,65 @@ def test_thousand_calls_with_twenty_percent_faults_all_succeed_async(
 
     asyncio.run(main())
     _assert_one_retry_per_fault(fresh, events)
+    _assert_sent_through(fresh, api_version)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_daily_429_raises_at_once_without_sleeping(fresh: HubSpotDouble, ids: list[str], mode: str) -> None:
+def test_daily_429_raises_at_once_without_sleeping(
+    fresh: HubSpotDouble, ids: list[str], mode: str, api_version: ApiVersion
+) -> None:
     fresh.faults.script("429_daily")
     events: list[RetryEvent] = []
     client = _client(fresh, events)
     with pytest.raises(RateLimitError) as caught:
-        _get(mode, client, ids[0])
+        _get(mode, api_version, client, ids[0])
     assert caught.value.is_daily
     assert caught.value.policy_name == "DAILY"
     assert events == []  # no retry, so no wait
     assert len(fresh.requests) == 1
+    _assert_sent_through(fresh, api_version)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_retry_honours_retry_after(fresh: HubSpotDouble, ids: list[str], mode: str) -> None:
+def test_retry_honours_retry_after(
+    fresh: HubSpotDouble, ids: list[str], mode: str, api_version: ApiVersion
+) -> None:
     fresh.faults.script(429, retry_after=1)
     events: list[RetryEvent] = []
     # A backoff of at most 5 ms: a 1 s wait can only come from Retry-After.
-    assert _get(mode, _client(fresh, events), ids[0]) == ids[0]
+    assert _get(mode, api_version, _client(fresh, events), ids[0]) == ids[0]
     assert [(e.status, e.wait, e.operation, e.attempt) for e in events] == [(429, 1.0, "get_by_id", 1)]
     assert events[0].correlation_id is not None
     assert len(events[0].correlation_id) == 36  # HubSpot's uuid, from the 429 body
     assert [r.status for r in fresh.requests] == [429, 200]
+    _assert_sent_through(fresh, api_version)
 
 
-def test_a_retry_after_beyond_the_deadline_gives_up_at_once(fresh: HubSpotDouble, ids: list[str]) -> None:
+def test_a_retry_after_beyond_the_deadline_gives_up_at_once(
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
+) -> None:
     fresh.faults.script(429, retry_after=30)
     events: list[RetryEvent] = []
     with _client(fresh, events, RetryPolicy(deadline=5.0)) as client, pytest.raises(RateLimitError) as caught:
-        get_by_id.sync(ids[0], client=client)
+        api_version.op("get_by_id").sync(ids[0], client=client)
     assert caught.value.retry_after == 30
     assert events == []
     assert len(fresh.requests) == 1
 
 
-def test_the_last_error_is_raised_when_attempts_run_out(fresh: HubSpotDouble, ids: list[str]) -> None:
+def test_the_last_error_is_raised_when_attempts_run_out(
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
+) -> None:
     fresh.faults.script(503, times=3)
     events: list[RetryEvent] = []
+    get_by_id = api_version.op("get_by_id")
     with _client(fresh, events, RetryPolicy(max_attempts=3, initial_delay=0.001)) as client:
         with pytest.raises(ServerError) as caught:
             get_by_id.sync(ids[0], client=client)
         assert caught.value.status_code == 503
         assert [e.attempt for e in events] == [1, 2]
         assert get_by_id.sync(ids[0], client=client).id == ids[0]
+    _assert_sent_through(fresh, api_version)
 
 
 def _raw_client(double: HubSpotDouble, events: list[RetryEvent]) -> httpx.Client:
@@ -223,13 +256,13 @@ def _raw_client(double: HubSpotDouble, events: list[RetryEvent]) -> httpx.Client
 
 @pytest.mark.parametrize("fault", [503, 429, "drop", "truncate"])
 def test_non_idempotent_request_is_not_retried_once_it_reached_the_server(
-    fresh: HubSpotDouble, fault: int | str
+    fresh: HubSpotDouble, fault: int | str, api_version: ApiVersion
 ) -> None:
-    fresh.faults.script(fault, path_contains="/batch/create")
+    fresh.faults.script(fault, path_contains=CREATE)
     events: list[RetryEvent] = []
     with _raw_client(fresh, events) as http:
         try:
-            response = http.post(CREATE_PATH, json={"inputs": []})
+            response = http.post(api_version.path(CREATE), json={"inputs": []})
         except httpx.RemoteProtocolError:
             assert fault == "drop"
         else:
@@ -240,11 +273,12 @@ def test_non_idempotent_request_is_not_retried_once_it_reached_the_server(
     fresh.faults.script(fault, path_contains="/batch/read", retry_after=0)
     with _raw_client(fresh, events) as http:
         answer = http.post(
-            "/crm/v3/objects/partner_clients/batch/read",
+            api_version.path("/batch/read"),
             json={"inputs": [], "properties": [], "propertiesWithHistory": []},
         )
     assert answer.status_code == 200
-    assert len(events) == 1
+    assert [e.operation for e in events] == ["batch_read"]
+    _assert_sent_through(fresh, api_version)
 
 
 def _closed_port() -> int:
@@ -267,14 +301,16 @@ def test_non_idempotent_request_is_retried_when_it_never_left() -> None:
     ]
 
 
-def test_async_non_idempotent_request_is_not_retried_after_a_status(fresh: HubSpotDouble) -> None:
-    fresh.faults.script(502, path_contains="/batch/create")
+def test_async_non_idempotent_request_is_not_retried_after_a_status(
+    fresh: HubSpotDouble, api_version: ApiVersion
+) -> None:
+    fresh.faults.script(502, path_contains=CREATE)
     events: list[RetryEvent] = []
 
     async def main() -> int:
         transport = AsyncRetryTransport(httpx.AsyncHTTPTransport(), policy=FAST, on_retry=events.append)
         async with httpx.AsyncClient(base_url=fresh.base_url, transport=transport) as http:
-            return (await http.post(CREATE_PATH, json={})).status_code
+            return (await http.post(api_version.path(CREATE), json={})).status_code
 
     assert asyncio.run(main()) == 502
     assert events == []
@@ -282,7 +318,7 @@ def test_async_non_idempotent_request_is_not_retried_after_a_status(fresh: HubSp
 
 
 def test_retried_responses_are_closed_so_one_connection_suffices(
-    fresh: HubSpotDouble, ids: list[str]
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
     fresh.faults.script(503, times=5)
     events: list[RetryEvent] = []
@@ -298,19 +334,23 @@ def test_retried_responses_are_closed_so_one_connection_suffices(
         on_retry=events.append,
         httpx_args={"transport": inner},
     ) as client:
-        assert get_by_id.sync(ids[0], client=client).id == ids[0]
+        assert api_version.op("get_by_id").sync(ids[0], client=client).id == ids[0]
     assert [e.status for e in events] == [503] * 5
+    _assert_sent_through(fresh, api_version)
 
 
-def test_request_body_is_resent_identically(fresh: HubSpotDouble, ids: list[str]) -> None:
+def test_request_body_is_resent_identically(
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
+) -> None:
     fresh.faults.script(500, times=2)
     events: list[RetryEvent] = []
     with _client(fresh, events) as client:
-        batch_read.sync(client=client, body=_batch(ids[:3]))
+        api_version.op("batch_read").sync(client=client, body=_batch(api_version, ids[:3]))
     bodies = [r.body for r in fresh.requests]
     assert len(bodies) == 3
     assert bodies[0] == bodies[1] == bodies[2]
     assert bodies[0]
+    _assert_sent_through(fresh, api_version)
 
 
 # --- the pure decision -------------------------------------------------------
@@ -393,7 +433,7 @@ def test_a_malformed_interval_header_falls_back_to_backoff() -> None:
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_a_failing_on_retry_hook_is_logged_and_the_call_still_succeeds(
-    fresh: HubSpotDouble, ids: list[str], mode: str, caplog: pytest.LogCaptureFixture
+    fresh: HubSpotDouble, ids: list[str], mode: str, caplog: pytest.LogCaptureFixture, api_version: ApiVersion
 ) -> None:
     fresh.faults.script(503)
     calls: list[RetryEvent] = []
@@ -406,14 +446,14 @@ def test_a_failing_on_retry_hook_is_logged_and_the_call_still_succeeds(
         fresh.token, base_url=fresh.base_url, retry=FAST, rate_limit=None, on_retry=broken_hook
     )
     with caplog.at_level("ERROR", logger="hubspot_partner_clients"):
-        assert _get(mode, client, ids[0]) == ids[0]
+        assert _get(mode, api_version, client, ids[0]) == ids[0]
     assert [e.status for e in calls] == [503]
     assert any("on_retry hook failed" in r.getMessage() for r in caplog.records)
     assert [r.status for r in fresh.requests] == [503, 200]
 
 
 def test_a_retry_that_the_limiter_cannot_fit_before_the_deadline_returns_the_last_answer(
-    fresh: HubSpotDouble, ids: list[str]
+    fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
     fresh.faults.script(503)
     policy = RetryPolicy(max_attempts=3, initial_delay=0.001, max_delay=0.005, deadline=0.5)
@@ -426,13 +466,16 @@ def test_a_retry_that_the_limiter_cannot_fit_before_the_deadline_returns_the_las
     )
     started = time.monotonic()
     with client, pytest.raises(ServerError):
-        get_by_id.sync(ids[0], client=client)
+        api_version.op("get_by_id").sync(ids[0], client=client)
     assert time.monotonic() - started < 30  # it gave up; it did not wait for the window
     assert [r.status for r in fresh.requests] == [503]
 
 
-def _two_gets(mode: str, client: HubSpotClient, object_id: str) -> BaseException | None:
+def _two_gets(
+    mode: str, api_version: ApiVersion, client: HubSpotClient, object_id: str
+) -> BaseException | None:
     """Two reads in a row through one client; what the second raised (None if nothing)."""
+    get_by_id = api_version.op("get_by_id")
 
     def second_sync() -> None:
         get_by_id.sync(object_id, client=client)
@@ -457,9 +500,9 @@ def _two_gets(mode: str, client: HubSpotClient, object_id: str) -> BaseException
     return None
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
 def test_a_first_attempt_the_limiter_would_hold_past_the_deadline_is_never_sent(
-    fresh: HubSpotDouble, ids: list[str], mode: str
+    fresh: HubSpotDouble, ids: list[str], mode: str, api_version: ApiVersion
 ) -> None:
     # One request per 2 s, a 1 s deadline: the second call's slot lies past its deadline.
     # It is not sent (it used to be, after the wait, and its answer thrown away as a timeout).
@@ -470,7 +513,7 @@ def test_a_first_attempt_the_limiter_would_hold_past_the_deadline_is_never_sent(
         rate_limit=RateLimit(max_requests=1, interval=2.0),
     )
     started = time.monotonic()
-    error = _two_gets(mode, client, ids[0])
+    error = _two_gets(mode, api_version, client, ids[0])
     assert isinstance(error, HubSpotTimeoutError), error
     assert error.request_sent is False
     assert "not sent" in str(error)
@@ -478,9 +521,9 @@ def test_a_first_attempt_the_limiter_would_hold_past_the_deadline_is_never_sent(
     assert [r.status for r in fresh.requests] == [200]
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
 def test_an_attempts_timeouts_are_what_is_left_after_its_limiter_wait(
-    fresh: HubSpotDouble, ids: list[str], mode: str
+    fresh: HubSpotDouble, ids: list[str], mode: str, api_version: ApiVersion
 ) -> None:
     # One request per second, a 2 s deadline: the second call waits about 1 s in the
     # limiter, then its answer is held 5 s. Its read timeout is the second left, not the
@@ -496,7 +539,7 @@ def test_an_attempts_timeouts_are_what_is_left_after_its_limiter_wait(
     fresh.faults.script("delay", times=1, path_contains="/partner_clients/", delay_seconds=0.0)
     fresh.faults.script("delay", times=1, path_contains="/partner_clients/", delay_seconds=5.0)
     started = time.monotonic()
-    error = _two_gets(mode, client, ids[0])
+    error = _two_gets(mode, api_version, client, ids[0])
     elapsed = time.monotonic() - started
     assert isinstance(error, HubSpotTimeoutError), error
     assert error.request_sent is True
@@ -504,7 +547,7 @@ def test_an_attempts_timeouts_are_what_is_left_after_its_limiter_wait(
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str) -> None:
+def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str, api_version: ApiVersion) -> None:
     # A gateway that serves HubSpot under a path: the prefix is stripped before the
     # operation is looked up, so batch_read (a POST that is idempotent) is still retried.
     # No real server mounts the API under a prefix, so this one uses httpx's MockTransport.
@@ -525,9 +568,8 @@ def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str) -> N
         on_retry=events.append,
         httpx_args=transports,
     )
-    body = BatchReadInputSimplePublicObjectId(
-        inputs=[SimplePublicObjectId(id="1")], properties=[], properties_with_history=[]
-    )
+    body = _batch(api_version, ["1"])
+    batch_read = api_version.op("batch_read")
 
     async def read_async() -> Any:
         async with client:
@@ -539,7 +581,7 @@ def test_a_base_url_with_a_path_prefix_still_finds_the_operation(mode: str) -> N
     else:
         result = asyncio.run(read_async())
     assert result is not None
-    assert seen == ["/hubspot/crm/v3/objects/partner_clients/batch/read"] * 2
+    assert seen == ["/hubspot" + api_version.path("/batch/read")] * 2
     assert [(e.operation, e.status) for e in events] == [("batch_read", 503)]
 
 
