@@ -1,4 +1,7 @@
-"""Typed errors (overlays/errors.py): each class for its status, with its fields, from the double."""
+"""Typed errors (overlays/errors.py): each class for its status, with its fields, from the double.
+
+Every test that calls an operation runs once per API version (the `api_version` fixture).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,12 @@ import email.utils
 import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from hubspot_double import READ_ONLY_TOKEN, DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
-from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, list_page, update
+from hubspot_partner_clients.api.partner_clients import list_page
 from hubspot_partner_clients.errors import (
     AuthenticationError,
     ConflictError,
@@ -25,17 +29,10 @@ from hubspot_partner_clients.errors import (
     parse_retry_after,
 )
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
-from hubspot_partner_clients.models import (
-    BatchReadInputSimplePublicObjectId,
-    BatchResponseSimplePublicObjectWithErrors,
-    SimplePublicObjectId,
-    SimplePublicObjectInput,
-    SimplePublicObjectInputProperties,
-)
 from hubspot_partner_clients.retry import RetryPolicy
+from tests._versions import ApiVersion
 
 NO_RETRY = RetryPolicy(max_attempts=1)
-BASE = "/crm/v3/objects/partner_clients"
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +62,15 @@ def _raised(call: object) -> HubSpotError:
     return caught.value
 
 
-def _batch(ids: list[str]) -> BatchReadInputSimplePublicObjectId:
-    return BatchReadInputSimplePublicObjectId(
-        inputs=[SimplePublicObjectId(id=i) for i in ids], properties=[], properties_with_history=[]
+def _batch(api_version: ApiVersion, ids: list[str]) -> Any:
+    models = api_version.models
+    return models.BatchReadInputSimplePublicObjectId(
+        inputs=[models.SimplePublicObjectId(id=i) for i in ids], properties=[], properties_with_history=[]
     )
 
 
-def test_404_not_found_with_hubspot_fields(client: HubSpotClient) -> None:
+def test_404_not_found_with_hubspot_fields(client: HubSpotClient, api_version: ApiVersion) -> None:
+    get_by_id = api_version.op("get_by_id")
     error = _raised(lambda: get_by_id.sync("no-such-id", client=client))
     assert type(error) is NotFoundError
     assert error.status_code == 404
@@ -80,7 +79,7 @@ def test_404_not_found_with_hubspot_fields(client: HubSpotClient) -> None:
     assert uuid.UUID(error.correlation_id)
     assert error.context == {"id": ["no-such-id"]}
     assert error.method == "GET"
-    assert error.url.endswith(f"{BASE}/no-such-id?archived=false")
+    assert error.url.endswith(api_version.path("/no-such-id?archived=false"))
     assert error.body_snippet is None
     assert error.correlation_id in str(error)
     assert error.operation == "get_by_id"
@@ -88,8 +87,9 @@ def test_404_not_found_with_hubspot_fields(client: HubSpotClient) -> None:
 
 
 def test_the_correlation_id_comes_from_the_header_when_the_body_has_none(
-    double: HubSpotDouble, client: HubSpotClient, object_id: str
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, api_version: ApiVersion
 ) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script_answer(b"upstream said no", status=500, content_type="text/plain")
     error = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert type(error) is ServerError
@@ -105,22 +105,32 @@ def test_an_error_without_an_answer_describes_itself() -> None:
     assert odd.message == "HTTP 599"
 
 
-def test_400_validation_with_details(client: HubSpotClient) -> None:
-    error = _raised(lambda: batch_read.sync(client=client, body=_batch([str(i) for i in range(101)])))
+def test_400_validation_with_details(client: HubSpotClient, api_version: ApiVersion) -> None:
+    batch_read = api_version.op("batch_read")
+    error = _raised(
+        lambda: batch_read.sync(client=client, body=_batch(api_version, [str(i) for i in range(101)]))
+    )
     assert type(error) is ValidationError
     assert (error.status_code, error.category, error.method) == (400, "VALIDATION_ERROR", "POST")
-    assert f"{BASE}/batch/read?" in error.url
+    assert api_version.path("/batch/read?") in error.url
 
 
-def test_401_authentication(double: HubSpotDouble, object_id: str) -> None:
+def test_401_authentication(double: HubSpotDouble, object_id: str, api_version: ApiVersion) -> None:
+    get_by_id = api_version.op("get_by_id")
     with create_client("not-a-token", base_url=double.base_url, retry=NO_RETRY) as wrong:
         error = _raised(lambda: get_by_id.sync(object_id, client=wrong))
     assert type(error) is AuthenticationError
     assert (error.status_code, error.category) == (401, "INVALID_AUTHENTICATION")
 
 
-def test_403_missing_scopes_names_them(double: HubSpotDouble, object_id: str) -> None:
-    body = SimplePublicObjectInput(properties=SimplePublicObjectInputProperties.from_dict({"a": "b"}))
+def test_403_missing_scopes_names_them(
+    double: HubSpotDouble, object_id: str, api_version: ApiVersion
+) -> None:
+    update = api_version.op("update")
+    models = api_version.models
+    body = models.SimplePublicObjectInput(
+        properties=models.SimplePublicObjectInputProperties.from_dict({"a": "b"})
+    )
     with create_client(READ_ONLY_TOKEN, base_url=double.base_url, retry=NO_RETRY) as read_only:
         error = _raised(lambda: update.sync(object_id, client=read_only, body=body))
     assert isinstance(error, MissingScopesError)
@@ -130,14 +140,20 @@ def test_403_missing_scopes_names_them(double: HubSpotDouble, object_id: str) ->
     assert "crm.objects.partner-clients.write" in error.required_scopes
 
 
-def test_409_conflict(double: HubSpotDouble, client: HubSpotClient, object_id: str) -> None:
+def test_409_conflict(
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, api_version: ApiVersion
+) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script(409)
     error = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert type(error) is ConflictError
     assert (error.status_code, error.category) == (409, "CONFLICT")
 
 
-def test_429_rolling_and_daily(double: HubSpotDouble, client: HubSpotClient, object_id: str) -> None:
+def test_429_rolling_and_daily(
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, api_version: ApiVersion
+) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script(429, retry_after=7)
     rolling = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert isinstance(rolling, RateLimitError)
@@ -155,8 +171,9 @@ def test_429_rolling_and_daily(double: HubSpotDouble, client: HubSpotClient, obj
 
 @pytest.mark.parametrize("status", [500, 503])
 def test_5xx_json_is_a_server_error(
-    double: HubSpotDouble, client: HubSpotClient, object_id: str, status: int
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, status: int, api_version: ApiVersion
 ) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script(status)
     error = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert type(error) is ServerError
@@ -167,8 +184,9 @@ def test_5xx_json_is_a_server_error(
 
 @pytest.mark.parametrize("status", [502, 504])
 def test_a_proxys_html_page_keeps_a_snippet(
-    double: HubSpotDouble, client: HubSpotClient, object_id: str, status: int
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, status: int, api_version: ApiVersion
 ) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script(status)
     error = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert type(error) is ServerError
@@ -180,14 +198,20 @@ def test_a_proxys_html_page_keeps_a_snippet(
     assert error.correlation_id is None
 
 
-def test_an_unexpected_status(double: HubSpotDouble, client: HubSpotClient, object_id: str) -> None:
+def test_an_unexpected_status(
+    double: HubSpotDouble, client: HubSpotClient, object_id: str, api_version: ApiVersion
+) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.faults.script(418)
     error = _raised(lambda: get_by_id.sync(object_id, client=client))
     assert type(error) is UnexpectedStatus
     assert error.status_code == 418
 
 
-def test_async_raises_the_same_classes(double: HubSpotDouble, object_id: str) -> None:
+def test_async_raises_the_same_classes(
+    double: HubSpotDouble, object_id: str, api_version: ApiVersion
+) -> None:
+    get_by_id = api_version.op("get_by_id")
     double.reset()
 
     async def main() -> None:
@@ -202,9 +226,10 @@ def test_async_raises_the_same_classes(double: HubSpotDouble, object_id: str) ->
     asyncio.run(main())
 
 
-def test_207_is_a_result_not_an_error(client: HubSpotClient, object_id: str) -> None:
-    answer = batch_read.sync(client=client, body=_batch([object_id, "no-such-id"]))
-    assert isinstance(answer, BatchResponseSimplePublicObjectWithErrors)
+def test_207_is_a_result_not_an_error(client: HubSpotClient, object_id: str, api_version: ApiVersion) -> None:
+    batch_read = api_version.op("batch_read")
+    answer = batch_read.sync(client=client, body=_batch(api_version, [object_id, "no-such-id"]))
+    assert isinstance(answer, api_version.models.BatchResponseSimplePublicObjectWithErrors)
     assert [r.id for r in answer.results] == [object_id]
 
 
