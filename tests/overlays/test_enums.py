@@ -1,4 +1,8 @@
-"""The enums overlay: CANCELLED is BatchStatus.CANCELED, unknown enum values parse and warn once."""
+"""The enums overlay: CANCELLED is BatchStatus.CANCELED, unknown enum values parse and warn once.
+
+The tests that parse answers of the double run once per API version (the `api_version` fixture), each
+with its version's models: the overlay patches every version's.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,15 @@ import pytest
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import AuthenticatedClient
 from hubspot_partner_clients._constants import LOGGER_NAME
-from hubspot_partner_clients.api.partner_clients import batch_read, batch_update
 from hubspot_partner_clients.enums import LenientStrEnum
 from hubspot_partner_clients.models import (
-    BatchInputSimplePublicObjectBatchInput,
-    BatchReadInputSimplePublicObjectId,
     BatchResponseSimplePublicObject,
     BatchResponseSimplePublicObjectWithErrors,
     BatchStatus,
     Filter,
     FilterOperator,
-    SimplePublicObjectBatchInput,
-    SimplePublicObjectBatchInputProperties,
-    SimplePublicObjectId,
 )
+from tests._versions import ApiVersion
 
 FIRST_ID = "1000001"
 LOGGER = LOGGER_NAME
@@ -41,24 +40,24 @@ def double() -> Iterator[HubSpotDouble]:
         yield running
 
 
-def _update_body() -> BatchInputSimplePublicObjectBatchInput:
-    properties = SimplePublicObjectBatchInputProperties()
+def _update_body(models: Any) -> Any:
+    properties = models.SimplePublicObjectBatchInputProperties()
     properties["partner_notes"] = "checked"
-    return BatchInputSimplePublicObjectBatchInput(
-        inputs=[SimplePublicObjectBatchInput(id=FIRST_ID, properties=properties)]
+    return models.BatchInputSimplePublicObjectBatchInput(
+        inputs=[models.SimplePublicObjectBatchInput(id=FIRST_ID, properties=properties)]
     )
 
 
-def _read_body() -> BatchReadInputSimplePublicObjectId:
-    return BatchReadInputSimplePublicObjectId(
-        inputs=[SimplePublicObjectId(id=FIRST_ID)], properties=["name"], properties_with_history=[]
+def _read_body(models: Any) -> Any:
+    return models.BatchReadInputSimplePublicObjectId(
+        inputs=[models.SimplePublicObjectId(id=FIRST_ID)], properties=["name"], properties_with_history=[]
     )
 
 
-def _call(mode: str, double: HubSpotDouble, operation: str) -> Batch:
-    """One batch call through the generated sync or asyncio function."""
-    module: Any = batch_update if operation == "update" else batch_read
-    body = _update_body() if operation == "update" else _read_body()
+def _call(mode: str, api_version: ApiVersion, double: HubSpotDouble, operation: str) -> Batch:
+    """One batch call through the version's generated sync or asyncio function."""
+    module: Any = api_version.op("batch_update" if operation == "update" else "batch_read")
+    body = (_update_body if operation == "update" else _read_body)(api_version.models)
     client = AuthenticatedClient(base_url=double.base_url, token=double.token)
     if mode == "sync":
         with client:
@@ -87,13 +86,19 @@ def batch_status(double: HubSpotDouble) -> Iterator[Any]:
 @pytest.mark.parametrize("operation", ["update", "read"])
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_cancelled_parses_to_the_canceled_member(
-    mode: str, operation: str, double: HubSpotDouble, batch_status: Any, caplog: pytest.LogCaptureFixture
+    *,
+    mode: str,
+    operation: str,
+    double: HubSpotDouble,
+    batch_status: Any,
+    caplog: pytest.LogCaptureFixture,
+    api_version: ApiVersion,
 ) -> None:
     batch_status("CANCELLED")
     with caplog.at_level(logging.WARNING, logger=LOGGER):
-        response = _call(mode, double, operation)
+        response = _call(mode, api_version, double, operation)
 
-    assert response.status is BatchStatus.CANCELED
+    assert response.status is api_version.models.BatchStatus.CANCELED
     assert response.status == "CANCELED"
     assert response.status.is_known
     assert response.to_dict()["status"] == "CANCELED"
@@ -102,14 +107,20 @@ def test_cancelled_parses_to_the_canceled_member(
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_an_unknown_status_parses_keeps_its_value_and_warns_once(
-    mode: str, double: HubSpotDouble, batch_status: Any, caplog: pytest.LogCaptureFixture
+    *,
+    mode: str,
+    double: HubSpotDouble,
+    batch_status: Any,
+    caplog: pytest.LogCaptureFixture,
+    api_version: ApiVersion,
 ) -> None:
+    BatchStatus = api_version.models.BatchStatus  # the version's own (the same class where shared)
     # A value no other test has used: the one warning per value is process-wide.
     raw = f"ARCHIVED_FUTURE_{uuid.uuid4().hex[:8].upper()}"
     batch_status(raw)
     with caplog.at_level(logging.WARNING, logger=LOGGER):
-        first = _call(mode, double, "update")
-        second = _call(mode, double, "read")
+        first = _call(mode, api_version, double, "update")
+        second = _call(mode, api_version, double, "read")
 
     status = first.status
     assert isinstance(status, BatchStatus)

@@ -1,12 +1,14 @@
 """Success answers the SDK cannot read raise MalformedResponseError, after retries where a retry can help.
 
 Through the real call path (create_client, the retry transport, the generated
-endpoint) against the double's scripted answers, sync and async.
+endpoint) against the double's scripted answers, sync and async, through every API version (the
+`api_version` fixture).
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import pickle
 import uuid
@@ -18,14 +20,12 @@ import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import HubSpotError, MalformedResponseError
-from hubspot_partner_clients.api.partner_clients import batch_read, get_by_id, remove_association
 from hubspot_partner_clients.hubspot_client import create_client
-from hubspot_partner_clients.models import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 from hubspot_partner_clients.retry import RetryEvent, RetryPolicy
+from tests._versions import ApiVersion
 
 NO_RETRY = RetryPolicy(max_attempts=1)
 THREE_FAST = RetryPolicy(max_attempts=3, initial_delay=0.001, max_delay=0.002)
-OBJECT = "/crm/v3/objects/partner_clients/"
 JSON = "application/json"
 
 
@@ -40,7 +40,7 @@ def double() -> Iterator[HubSpotDouble]:
 def good(double: HubSpotDouble) -> dict[str, Any]:
     """A real answer of get_by_id, to break one field of."""
     headers = {"Authorization": f"Bearer {double.token}"}
-    answer = httpx.get(f"{double.base_url}{OBJECT}1000001", headers=headers)
+    answer = httpx.get(f"{double.base_url}/crm/v3/objects/partner_clients/1000001", headers=headers)
     parsed: dict[str, Any] = answer.json()
     return parsed
 
@@ -73,8 +73,13 @@ RETRIED = {"not JSON", "truncated", "empty body"}
 
 
 def _get(
-    mode: str, double: HubSpotDouble, policy: RetryPolicy, events: list[RetryEvent] | None = None
+    mode: str,
+    api_version: ApiVersion,
+    double: HubSpotDouble,
+    policy: RetryPolicy,
+    events: list[RetryEvent] | None = None,
 ) -> str:
+    get_by_id = api_version.op("get_by_id")
     client = create_client(
         double.token,
         base_url=double.base_url,
@@ -84,11 +89,11 @@ def _get(
     )
     if mode == "sync":
         with client:
-            return get_by_id.sync("1000001", client=client).id
+            return str(get_by_id.sync("1000001", client=client).id)
 
     async def main() -> str:
         async with client:
-            return (await get_by_id.asyncio("1000001", client=client)).id
+            return str((await get_by_id.asyncio("1000001", client=client)).id)
 
     return asyncio.run(main())
 
@@ -96,17 +101,17 @@ def _get(
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("case", CASES)
 def test_an_unreadable_success_raises_one_typed_error(
-    fresh: HubSpotDouble, good: dict[str, Any], case: str, mode: str
+    fresh: HubSpotDouble, good: dict[str, Any], case: str, mode: str, api_version: ApiVersion
 ) -> None:
     body, content_type, raw = _body(case, good)
     fresh.faults.script_answer(body, content_type=content_type)
     with pytest.raises(MalformedResponseError) as caught:
-        _get(mode, fresh, NO_RETRY)
+        _get(mode, api_version, fresh, NO_RETRY)
     error = caught.value
     assert isinstance(error, HubSpotError)
     assert isinstance(error.__cause__, raw)  # what used to reach the caller
     assert (error.status_code, error.operation, error.method) == (200, "get_by_id", "GET")
-    assert error.url.startswith(f"{fresh.base_url}{OBJECT}1000001")
+    assert error.url.startswith(fresh.base_url + api_version.path("/1000001"))
     assert error.correlation_id is not None
     assert uuid.UUID(error.correlation_id)  # from the X-HubSpot-Correlation-Id header
     assert error.body_snippet == body[:200].decode()
@@ -116,11 +121,13 @@ def test_an_unreadable_success_raises_one_typed_error(
     assert fresh.token not in str(error)
 
 
-def test_the_snippet_is_bounded_and_the_error_pickles(fresh: HubSpotDouble, good: dict[str, Any]) -> None:
+def test_the_snippet_is_bounded_and_the_error_pickles(
+    fresh: HubSpotDouble, good: dict[str, Any], api_version: ApiVersion
+) -> None:
     long = json.dumps({**good, "createdAt": "yesterday", "padding": "x" * 5000}).encode()
     fresh.faults.script_answer(long)
     with pytest.raises(MalformedResponseError) as caught:
-        _get("sync", fresh, NO_RETRY)
+        _get("sync", api_version, fresh, NO_RETRY)
     error = caught.value
     assert error.body_snippet == long[:200].decode()
     assert error.body is not None
@@ -136,10 +143,14 @@ def test_the_snippet_is_bounded_and_the_error_pickles(fresh: HubSpotDouble, good
     )
 
 
-def test_a_207_batch_answer_that_cannot_be_read_is_malformed_too(fresh: HubSpotDouble) -> None:
+def test_a_207_batch_answer_that_cannot_be_read_is_malformed_too(
+    fresh: HubSpotDouble, api_version: ApiVersion
+) -> None:
+    batch_read = api_version.op("batch_read")
     fresh.faults.script_answer(b'{"status": "COMPLETE"}', status=207)
-    body = BatchReadInputSimplePublicObjectId(
-        inputs=[SimplePublicObjectId(id="1000001")], properties=[], properties_with_history=[]
+    models = api_version.models
+    body = models.BatchReadInputSimplePublicObjectId(
+        inputs=[models.SimplePublicObjectId(id="1000001")], properties=[], properties_with_history=[]
     )
     with (
         create_client(fresh.token, base_url=fresh.base_url, retry=NO_RETRY) as client,
@@ -156,12 +167,12 @@ def test_a_207_batch_answer_that_cannot_be_read_is_malformed_too(fresh: HubSpotD
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("case", sorted(RETRIED))
 def test_an_incomplete_or_non_json_success_is_retried(
-    fresh: HubSpotDouble, good: dict[str, Any], case: str, mode: str
+    fresh: HubSpotDouble, good: dict[str, Any], case: str, mode: str, api_version: ApiVersion
 ) -> None:
     body, content_type, _ = _body(case, good)
     fresh.faults.script_answer(body, content_type=content_type, times=2)
     events: list[RetryEvent] = []
-    assert _get(mode, fresh, THREE_FAST, events) == "1000001"
+    assert _get(mode, api_version, fresh, THREE_FAST, events) == "1000001"
     assert [(e.operation, e.status, e.attempt) for e in events] == [
         ("get_by_id", 200, 1),
         ("get_by_id", 200, 2),
@@ -170,11 +181,13 @@ def test_an_incomplete_or_non_json_success_is_retried(
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_the_double_s_truncated_answer_is_retried_then_raises(fresh: HubSpotDouble, mode: str) -> None:
+def test_the_double_s_truncated_answer_is_retried_then_raises(
+    fresh: HubSpotDouble, mode: str, api_version: ApiVersion
+) -> None:
     fresh.faults.script("truncate", times=3)
     events: list[RetryEvent] = []
     with pytest.raises(MalformedResponseError) as caught:
-        _get(mode, fresh, THREE_FAST, events)
+        _get(mode, api_version, fresh, THREE_FAST, events)
     assert isinstance(caught.value.__cause__, json.JSONDecodeError)
     assert [e.attempt for e in events] == [1, 2]
     assert len(fresh.requests) == 3
@@ -182,23 +195,32 @@ def test_the_double_s_truncated_answer_is_retried_then_raises(fresh: HubSpotDoub
 
 @pytest.mark.parametrize("case", sorted(set(CASES) - RETRIED))
 def test_json_of_the_wrong_shape_is_not_retried(
-    fresh: HubSpotDouble, good: dict[str, Any], case: str
+    fresh: HubSpotDouble, good: dict[str, Any], case: str, api_version: ApiVersion
 ) -> None:
     # The same server would send the same shape again: a retry only costs time and budget.
     body, content_type, _ = _body(case, good)
     fresh.faults.script_answer(body, content_type=content_type, times=3)
     events: list[RetryEvent] = []
     with pytest.raises(MalformedResponseError):
-        _get("sync", fresh, THREE_FAST, events)
+        _get("sync", api_version, fresh, THREE_FAST, events)
     assert events == []
     assert len(fresh.requests) == 1
 
 
-def test_a_204_s_empty_body_is_not_a_broken_one(fresh: HubSpotDouble) -> None:
+def test_a_204_s_empty_body_is_not_a_broken_one(fresh: HubSpotDouble, api_version: ApiVersion) -> None:
+    remove_association = api_version.op("remove_association")
     events: list[RetryEvent] = []
     with create_client(
         fresh.token, base_url=fresh.base_url, retry=THREE_FAST, rate_limit=None, on_retry=events.append
     ) as client:
-        remove_association.sync("1000001", "contacts", "1", "partner_client_to_contact", client=client)
+        # Each version's own arguments: v3's names the association type, 2026-03's removes every type.
+        arguments = {
+            "partner_client_id": "1000001",
+            "to_object_type": "contacts",
+            "to_object_id": "1",
+            "association_type": "partner_client_to_contact",
+        }
+        taken = inspect.signature(remove_association.sync).parameters
+        remove_association.sync(client=client, **{k: v for k, v in arguments.items() if k in taken})
     assert events == []
-    assert [r.status for r in fresh.requests] == [204]
+    assert [(r.status, r.path.startswith(api_version.prefix)) for r in fresh.requests] == [(204, True)]
