@@ -1,4 +1,9 @@
-"""The pagination overlay against the double: list, associations and search, sync and async."""
+"""The pagination overlay against the double: list, associations and search, sync and async.
+
+Every test runs through each API version's operations (the `api_version` fixture); the heavy walks
+(25,000 objects, searches past the 10,000 cap) spread the versions over their modes instead
+(tests/_versions.py's `spread`).
+"""
 
 from __future__ import annotations
 
@@ -15,9 +20,7 @@ import pytest
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_partner_clients import AuthenticatedClient, pagination
 from hubspot_partner_clients._operations import OPERATIONS
-from hubspot_partner_clients.api.partner_clients import get_by_id, list_associations, list_page, search
 from hubspot_partner_clients.models import (
-    AssociatedId,
     Filter,
     FilterGroup,
     FilterOperator,
@@ -33,6 +36,7 @@ from hubspot_partner_clients.pagination import (
     paginate,
 )
 from hubspot_partner_clients.types import Unset
+from tests._versions import ApiVersion, spread
 
 OBJECTS = 25_000
 SEARCH_OBJECTS = 12_500
@@ -119,6 +123,18 @@ def _search_bodies(double: HubSpotDouble) -> list[dict[str, Any]]:
     return [r.json() for r in double.requests.matching(method="POST", path_contains="/search")]
 
 
+def _through(double: HubSpotDouble, api_version: ApiVersion) -> None:
+    """Every page was asked of the version's paths."""
+    assert double.requests.all()
+    assert all(r.path.startswith(api_version.prefix) for r in double.requests.all())
+
+
+def _associated_id(item: Any) -> str:
+    """The associated object's id, in whichever shape the version lists it (`id` or `toObjectId`)."""
+    listed: dict[str, Any] = item.to_dict()
+    return str(listed["id"] if "id" in listed else listed["toObjectId"])
+
+
 # -- list -----------------------------------------------------------------------------------
 
 
@@ -147,10 +163,11 @@ class _WalkProbe:
             tracemalloc.stop()  # measured; the rest of the walk runs at full speed
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
 def test_list_walks_25000_objects_once_in_order_with_flat_memory(
-    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_page = api_version.op("list_page")
     probe = _WalkProbe(50)
     tracemalloc.start()
     try:
@@ -169,6 +186,7 @@ def test_list_walks_25000_objects_once_in_order_with_flat_memory(
         tracemalloc.stop()
 
     assert probe.next_id == FIRST_ID + OBJECTS  # every id once, in order, none missing
+    _through(double, api_version)
     assert len(double.requests.matching(method="GET")) == OBJECTS // 100
     # Kept pages would add ~100 parsed objects (~110 kB) per page: the peak over 100 pages would
     # be far above the peak over 50. A flat walk's peak is set by one page and stays put (the
@@ -179,19 +197,22 @@ def test_list_walks_25000_objects_once_in_order_with_flat_memory(
 
 @pytest.mark.parametrize("mode", MODES)
 def test_max_items_stops_early_without_fetching_another_page(
-    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_page = api_version.op("list_page")
     pages = _collect_pages(mode, client, list_page, limit=100, max_items=250)
 
     assert [len(p.results) for p in pages] == [100, 100, 50]
     assert [int(o.id) for p in pages for o in p.results] == list(range(FIRST_ID, FIRST_ID + 250))
     assert len(double.requests.matching(method="GET")) == 3
+    _through(double, api_version)
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_walk_without_limit_asks_for_the_largest_pages(
-    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_page = api_version.op("list_page")
     # HubSpot's default page is 10: without this a walk would spend 10x the rate limit.
     pages = _collect_pages(mode, client, list_page, max_items=LIST_PAGE + 50)
 
@@ -200,7 +221,10 @@ def test_a_walk_without_limit_asks_for_the_largest_pages(
     assert sent == [[str(LIST_PAGE)], [str(LIST_PAGE)]]
 
 
-def test_max_items_zero_sends_nothing(double: HubSpotDouble, client: AuthenticatedClient) -> None:
+def test_max_items_zero_sends_nothing(
+    double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
+) -> None:
+    list_page = api_version.op("list_page")
     assert list(paginate(list_page.sync, client=client).iter_items(max_items=0)) == []
     assert len(double.requests) == 0
     with pytest.raises(ValueError, match="max_items"):
@@ -209,8 +233,9 @@ def test_max_items_zero_sends_nothing(double: HubSpotDouble, client: Authenticat
 
 @pytest.mark.parametrize("mode", MODES)
 def test_other_parameters_pass_through_unchanged_on_every_page(
-    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_page = api_version.op("list_page")
     items: list[SimplePublicObjectWithAssociations] = _collect(
         mode,
         client,
@@ -240,7 +265,10 @@ def test_other_parameters_pass_through_unchanged_on_every_page(
     assert queries[1]["after"] != queries[2]["after"]
 
 
-def test_iterating_twice_walks_again_and_resumes_from_a_given_after(client: AuthenticatedClient) -> None:
+def test_iterating_twice_walks_again_and_resumes_from_a_given_after(
+    client: AuthenticatedClient, api_version: ApiVersion
+) -> None:
+    list_page = api_version.op("list_page")
     pager = paginate(list_page.sync, client=client, limit=100)
     first = [o.id for o in pager.iter_items(max_items=150)]
     again = [o.id for o in pager.iter_items(max_items=150)]
@@ -261,17 +289,21 @@ def test_iterating_twice_walks_again_and_resumes_from_a_given_after(client: Auth
 
 @pytest.mark.parametrize("mode", MODES)
 def test_associations_are_paged_to_the_end(
-    mode: str, double: HubSpotDouble, client: AuthenticatedClient
+    mode: str, double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_associations = api_version.op("list_associations")
     pages = _collect_pages(mode, client, list_associations, FANOUT_ID, "contacts", limit=500)
 
-    items: list[AssociatedId] = [a for p in pages for a in p.results]
+    items = [a for p in pages for a in p.results]
     assert [len(p.results) for p in pages] == [500, 500, 200]
     fanout = double.store.get(FANOUT_ID)
     assert fanout is not None
     expected = double.store.associations(fanout, "contacts")
-    assert [a.id for a in items] == list(expected)
-    assert {a.type_ for a in items} == {"partner_client_to_contact"}
+    assert [_associated_id(a) for a in items] == list(expected)
+    # Every seeded association is of the one default kind, parsed alike on each item.
+    kinds = {repr({k: v for k, v in a.to_dict().items() if k not in ("id", "toObjectId")}) for a in items}
+    assert len(kinds) == 1, kinds
+    _through(double, api_version)
     queries = [
         parse_qs(r.query) for r in double.requests.matching(method="GET", path_contains="/associations/")
     ]
@@ -279,15 +311,17 @@ def test_associations_are_paged_to_the_end(
 
 
 def test_async_for_over_apaginate_yields_every_item_as_the_readme_shows(
-    double: HubSpotDouble, client: AuthenticatedClient
+    double: HubSpotDouble, client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    list_associations = api_version.op("list_associations")
+
     async def walk() -> list[str]:
         ids: list[str] = []
         async with client:
             async for association in apaginate(
                 list_associations.asyncio, FANOUT_ID, "contacts", client=client
             ):
-                ids.append(association.id)
+                ids.append(_associated_id(association))
         return ids
 
     fanout = double.store.get(FANOUT_ID)
@@ -302,10 +336,11 @@ def _id_filter(operator: FilterOperator, value: int) -> Filter:
     return Filter(property_name="hs_object_id", operator=operator, value=str(value))
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
 def test_search_matching_12000_yields_each_once_past_the_10000_cap(
-    mode: str, search_double: HubSpotDouble, search_client: AuthenticatedClient
+    mode: str, search_double: HubSpotDouble, search_client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    search = api_version.op("search")
     # 12,000 of the 25,000 objects, in one filter group the continuation must extend.
     body = PublicObjectSearchRequest(
         filter_groups=[FilterGroup(filters=[_id_filter(FilterOperator.LT, FIRST_ID + 12_000)])],
@@ -316,6 +351,7 @@ def test_search_matching_12000_yields_each_once_past_the_10000_cap(
     ids = [int(o.id) for o in items]
     assert ids == list(range(FIRST_ID, FIRST_ID + 12_000))
     bodies = _search_bodies(search_double)
+    _through(search_double, api_version)
     assert all(b["limit"] == SEARCH_PAGE and b["properties"] == ["name"] for b in bodies)
     assert all(b["sorts"] == ["hs_object_id"] for b in bodies)
     # Never a page past the cap; the continuation re-queries from the last id seen, cursor reset
@@ -350,13 +386,15 @@ def test_search_matching_12000_yields_each_once_past_the_10000_cap(
     ],
     ids=["every-field-given", "nothing-given", "from-dict"],
 )
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
 def test_every_search_page_sends_a_complete_body(
     mode: str,
     body: PublicObjectSearchRequest,
     search_double: HubSpotDouble,
     search_client: AuthenticatedClient,
+    api_version: ApiVersion,
 ) -> None:
+    search = api_version.op("search")
     # Just past the cap: the pages under it, and the first page of the continuation.
     items = _collect(mode, search_client, search, body=body, max_items=SEARCH_MAX_RESULTS + 50)
 
@@ -370,8 +408,11 @@ def test_every_search_page_sends_a_complete_body(
     assert [b["after"] for b in bodies if b["after"] == "0"] == ["0", "0"]  # the first page, the restart
 
 
-@pytest.mark.parametrize("mode", MODES)
-def test_search_past_the_cap_with_ids_that_are_not_numbers(mode: str, text_id_double: HubSpotDouble) -> None:
+@pytest.mark.parametrize(("mode", "api_version"), spread(MODES))
+def test_search_past_the_cap_with_ids_that_are_not_numbers(
+    mode: str, text_id_double: HubSpotDouble, api_version: ApiVersion
+) -> None:
+    search = api_version.op("search")
     text_id_double.requests.clear()
     body = PublicObjectSearchRequest(filter_groups=[], sorts=[], properties=[])
     with AuthenticatedClient(base_url=text_id_double.base_url, token=text_id_double.token) as client:
@@ -393,8 +434,12 @@ def test_search_past_the_cap_with_ids_that_are_not_numbers(mode: str, text_id_do
 
 
 def test_a_search_at_the_models_default_limit_asks_for_the_largest_pages(
-    monkeypatch: pytest.MonkeyPatch, search_double: HubSpotDouble, search_client: AuthenticatedClient
+    monkeypatch: pytest.MonkeyPatch,
+    search_double: HubSpotDouble,
+    search_client: AuthenticatedClient,
+    api_version: ApiVersion,
 ) -> None:
+    search = api_version.op("search")
     # attrs cannot tell a limit left at the model's default from one set to it: a model that
     # defaults `limit` (to HubSpot's 10, say) must not make every walk page by 10.
     monkeypatch.setattr(pagination, "_MODEL_SEARCH_LIMIT", 10)
@@ -408,8 +453,9 @@ def test_a_search_at_the_models_default_limit_asks_for_the_largest_pages(
 
 
 def test_search_without_filters_continues_with_one_added_group(
-    search_double: HubSpotDouble, search_client: AuthenticatedClient
+    search_double: HubSpotDouble, search_client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    search = api_version.op("search")
     # 150 does not divide 10,000: the last page under the cap ends at 9,900.
     body = PublicObjectSearchRequest(sorts=["hs_object_id"], limit=150)
     ids = [
@@ -439,8 +485,9 @@ def test_search_without_filters_continues_with_one_added_group(
 
 
 def test_search_with_max_items_under_the_cap_keeps_the_callers_request(
-    search_double: HubSpotDouble, search_client: AuthenticatedClient
+    search_double: HubSpotDouble, search_client: AuthenticatedClient, api_version: ApiVersion
 ) -> None:
+    search = api_version.op("search")
     body = PublicObjectSearchRequest(query="harbor", sorts=["-name"])
     items = list(paginate(search.sync, client=search_client, body=body).iter_items(max_items=300))
 
@@ -485,7 +532,9 @@ def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
     reason: str,
     search_double: HubSpotDouble,
     search_client: AuthenticatedClient,
+    api_version: ApiVersion,
 ) -> None:
+    search = api_version.op("search")
     body = PublicObjectSearchRequest(sorts=sorts, filter_groups=groups)
     with pytest.raises(SearchLimitError) as raised:
         _collect(mode, search_client, search, body=body)
@@ -498,7 +547,10 @@ def test_search_that_cannot_continue_past_the_cap_raises_before_yielding(
     assert len(_search_bodies(search_double)) == 1  # failed on the first page, before any work
 
 
-def test_search_limit_error_when_the_cap_is_reached_lazily(search_client: AuthenticatedClient) -> None:
+def test_search_limit_error_when_the_cap_is_reached_lazily(
+    search_client: AuthenticatedClient, api_version: ApiVersion
+) -> None:
+    search = api_version.op("search")
     # max_items promised to stay under the cap, so nothing failed up front; a caller's later
     # `after` that leads past the cap still gets the clear error, not HubSpot's 400.
     body = PublicObjectSearchRequest(sorts=["name"], after=str(SEARCH_MAX_RESULTS - SEARCH_PAGE))
@@ -509,7 +561,9 @@ def test_search_limit_error_when_the_cap_is_reached_lazily(search_client: Authen
         next(items)
 
 
-def test_paginate_refuses_what_it_cannot_page(client: AuthenticatedClient) -> None:
+def test_paginate_refuses_what_it_cannot_page(client: AuthenticatedClient, api_version: ApiVersion) -> None:
+    list_page = api_version.op("list_page")
+    get_by_id = api_version.op("get_by_id")
     with pytest.raises(TypeError, match="not a paged operation"):
         paginate(get_by_id.sync, "1", client=client)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="apaginate"):
