@@ -99,7 +99,3 @@ def spread(modes: Sequence[str]) -> list[Any]:
     pairs = [(modes[i % len(modes)], VERSIONS[i % len(VERSIONS)]) for i in range(runs)]
     return [pytest.param(mode, version, id=f"{mode}-{version.name}") for mode, version in pairs]
 
-
-def spread_for(mode: str, modes: Sequence[str] = ("sync", "async")) -> list[Any]:
-    """The versions `spread(modes)` gives to one mode, for a heavy test written once per mode."""
-    return [pytest.param(param.values[1], id=param.id) for param in spread(modes) if param.values[0] == mode]

@@ -1,8 +1,9 @@
 """Retries (overlays/retry.py) against the HubSpot double, sync and async, plus the pure decision.
 
-Every test that calls an operation runs once per API version (the `api_version` fixture); the two
-thousand-call tests and the timing tests spread the versions over their modes instead
-(tests/_versions.py's `spread`), to keep the run short.
+Every test that calls an operation runs once per API version (the `api_version` fixture), the
+thousand calls under faults too; the two tests of the limiter's timing (seconds each, and about the
+limiter rather than the operation) spread the versions over their modes instead
+(tests/_versions.py's `spread`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from hubspot_partner_clients.retry import (
     _AttemptOutcome,
     _decide,
 )
-from tests._versions import ApiVersion, spread, spread_for
+from tests._versions import ApiVersion, spread
 
 # Tiny waits: tests may shorten the backoff, never change the logic.
 FAST = RetryPolicy(max_attempts=8, initial_delay=0.001, max_delay=0.005)
@@ -134,7 +135,6 @@ def _assert_sent_through(double: HubSpotDouble, api_version: ApiVersion) -> None
     assert all(r.path.startswith(api_version.prefix) for r in double.requests.all())
 
 
-@pytest.mark.parametrize("api_version", spread_for("sync"))
 def test_thousand_calls_with_twenty_percent_faults_all_succeed_sync(
     fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
@@ -162,7 +162,6 @@ def test_thousand_calls_with_twenty_percent_faults_all_succeed_sync(
     assert {e.error for e in events} >= {"ReadTimeout", "RemoteProtocolError"}
 
 
-@pytest.mark.parametrize("api_version", spread_for("async"))
 def test_thousand_calls_with_twenty_percent_faults_all_succeed_async(
     fresh: HubSpotDouble, ids: list[str], api_version: ApiVersion
 ) -> None:
