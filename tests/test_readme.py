@@ -14,9 +14,19 @@ convention, so that a stated output cannot be left unchecked by being written an
 examples are the ```` ```python ```` blocks; a ```` ```py ```` block is a fragment that needs HubSpot
 itself or a pytest run (the first lines of the README, a test against the pytest fixture).
 
-This module runs them in the development venv; tests/release/test_publish.py runs them again where
-a user would, in a fresh venv that installed the released packages from an index, outside the
-repository.
+Every example runs once per API version (openapi/versions.toml), rewritten for a version other
+than the root's by one rule, `for_version`: the version's resource clients are reached through its
+attribute of the client (`client.partner_clients` -> `client.<package>.partner_clients`, and
+`client.aio.partner_clients` likewise) and its modules through its subpackage
+(`hubspot_partner_clients.api.` -> `hubspot_partner_clients.<package>.api.`, and `.models`,
+`.params` likewise); it must print the same. An example whose fence is preceded by the line
+`<!-- example: NAME only -->` (NAME a version's name in versions.toml) runs for that version only,
+as written; one that already names a version's subpackage (it is about versions) runs once as
+written, and so does one the rule leaves unchanged. `RUNS` lists them all.
+
+This module runs them in the development venv; tests/release/test_publish.py runs the same `RUNS`
+again where a user would, in a fresh venv that installed the released packages from an index,
+outside the repository.
 """
 
 from __future__ import annotations
@@ -26,14 +36,70 @@ import io
 import re
 import sys
 import tokenize
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests._versions import ROOT, VERSIONS, ApiVersion
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 README_TEXT = README.read_text(encoding="utf-8")
-EXAMPLES = re.findall(r"^```python\n(.*?)^```", README_TEXT, re.S | re.M)
+_EXAMPLE = re.compile(
+    r"^(?:<!-- example: (?P<only>[^\n]*?) only -->\n)?```python\n(?P<code>.*?)^```", re.S | re.M
+)
+EXAMPLES = [match["code"] for match in _EXAMPLE.finditer(README_TEXT)]
+_BY_NAME = {version.name: version for version in VERSIONS}
+
+
+def for_version(code: str, version: ApiVersion) -> str:
+    """The example as it runs against `version`: its resource clients and its modules (see above)."""
+    if version.subpackage is None:
+        return code
+    package = version.subpackage
+    # Modules first, so that the attribute rule below sees `...api.partner_clients` as a module path.
+    code = re.sub(
+        r"\bhubspot_partner_clients\.(api|models|params)\b", rf"hubspot_partner_clients.{package}.\1", code
+    )
+    return re.sub(
+        r"(?<![\w.])(?!hubspot_partner_clients\b)(\w+)((?:\.aio)?)\.partner_clients\b",
+        rf"\1\2.{package}.partner_clients",
+        code,
+    )
+
+
+def _versions_of(only: str | None, code: str) -> list[ApiVersion]:
+    if only is not None:
+        assert only in _BY_NAME, (
+            f"README.md: `<!-- example: {only} only -->` names no version of {list(_BY_NAME)}"
+        )
+        return [_BY_NAME[only]]
+    if any(re.search(rf"\.{v.subpackage}\b", code) for v in VERSIONS if v.subpackage):
+        return [ROOT]  # it names a version itself: it runs as written
+    # One the rule leaves as it is would only run again: it runs for the root.
+    return [v for v in VERSIONS if v is ROOT or for_version(code, v) != code]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of one example: the README's text of it, and what runs for the version."""
+
+    number: int
+    version: ApiVersion
+    code: str
+    runs: str
+
+    @property
+    def id(self) -> str:
+        return f"example-{self.number}-{self.version.name}"
+
+
+RUNS = [
+    Run(number, version, match["code"], for_version(match["code"], version))
+    for number, match in enumerate(_EXAMPLE.finditer(README_TEXT), start=1)
+    for version in _versions_of(match["only"], match["code"])
+]
 
 
 def example_offset(code: str) -> int:
@@ -98,10 +164,30 @@ def test_matches_takes_dots_for_any_text() -> None:
     assert not matches("100", "1000")
 
 
-@pytest.mark.parametrize("code", EXAMPLES, ids=[f"example-{n}" for n in range(1, len(EXAMPLES) + 1)])
-def test_readme_example_prints_what_it_says(code: str) -> None:
+def test_the_rewrite_reaches_a_versions_clients_and_modules() -> None:
+    other = next(v for v in VERSIONS if v.subpackage)
+    code = (
+        "from hubspot_partner_clients.api.partner_clients import get_by_id\n"
+        "from hubspot_partner_clients.models import Filter\n"
+        "from hubspot_partner_clients import create_client\n"
+        "pcs, apcs = client.partner_clients, c.aio.partner_clients\n"
+    )
+    assert for_version(code, other) == (
+        f"from hubspot_partner_clients.{other.subpackage}.api.partner_clients import get_by_id\n"
+        f"from hubspot_partner_clients.{other.subpackage}.models import Filter\n"
+        "from hubspot_partner_clients import create_client\n"
+        f"pcs, apcs = client.{other.subpackage}.partner_clients, c.aio.{other.subpackage}.partner_clients\n"
+    )
+    assert for_version(code, ROOT) == code
+    # Every version's run of an example that is not marked for one version alone.
+    assert len(RUNS) > len(EXAMPLES)
+
+
+@pytest.mark.parametrize("run", RUNS, ids=[run.id for run in RUNS])
+def test_readme_example_prints_what_it_says(run: Run) -> None:
     # Padded to the README's own line numbers, for tracebacks and messages that point into it.
-    offset = example_offset(code)
+    code = run.runs
+    offset = example_offset(run.code)
     stated = stated_outputs(code, offset)
     assert stated, "an example should state at least one output with a `# -> \\`text\\`` comment"
     printed: dict[int, list[str]] = {}
