@@ -98,4 +98,3 @@ def spread(modes: Sequence[str]) -> list[Any]:
     runs = max(len(modes), len(VERSIONS))
     pairs = [(modes[i % len(modes)], VERSIONS[i % len(VERSIONS)]) for i in range(runs)]
     return [pytest.param(mode, version, id=f"{mode}-{version.name}") for mode, version in pairs]
-

@@ -18,6 +18,7 @@ from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreCo
 from hubspot_double.association_types import OBJECT_TYPES, USER_DEFINED
 from hubspot_partner_clients import HubSpotClient, create_client
 from hubspot_partner_clients.types import Unset
+from hubspot_partner_clients.v2026_03.params import AssociationSpecParam
 
 CONTACTS = OBJECT_TYPES["contacts"]
 BILLING = next(t for t in CONTACTS.types if t.label == "Billing contact")
@@ -71,7 +72,10 @@ def test_a_label_through_2026_03_is_listed_back_and_seen_through_v3(
     double: HubSpotDouble, client: HubSpotClient
 ) -> None:
     dated, v3 = client.v2026_03.partner_clients, client.partner_clients
-    billing = {"associationCategory": USER_DEFINED, "associationTypeId": BILLING.type_id}
+    billing: AssociationSpecParam = {
+        "associationCategory": "USER_DEFINED",
+        "associationTypeId": BILLING.type_id,
+    }
 
     pair = dated.associate("1000002", "contacts", "70001", labels=[billing])
 
@@ -93,7 +97,10 @@ def test_a_v3_association_is_listed_through_2026_03_with_its_label(client: HubSp
 
 def test_the_async_twins_agree(double: HubSpotDouble, client: HubSpotClient) -> None:
     dated, v3 = client.aio.v2026_03.partner_clients, client.aio.partner_clients
-    billing = {"associationCategory": USER_DEFINED, "associationTypeId": BILLING.type_id}
+    billing: AssociationSpecParam = {
+        "associationCategory": "USER_DEFINED",
+        "associationTypeId": BILLING.type_id,
+    }
 
     async def main() -> None:
         async with client:
