@@ -25,13 +25,12 @@ from hubspot_partner_clients import (
     HubSpotTimeoutError,
     bulk_read,
 )
-from hubspot_partner_clients.api.partner_clients import get_by_id
 from hubspot_partner_clients.hubspot_client import HubSpotClient, create_client
 from hubspot_partner_clients.retry import RetryEvent, RetryPolicy
+from tests._versions import VERSIONS, ApiVersion
 
 NO_RETRY = RetryPolicy(max_attempts=1)
 TWO_FAST = RetryPolicy(max_attempts=2, initial_delay=0.001, max_delay=0.002)
-PATH = "/crm/v3/objects/partner_clients/1000001"
 TOKEN = "pat-na1-SECRET-TOKEN-VALUE"
 
 
@@ -60,8 +59,9 @@ def _closed_port() -> int:
     return port
 
 
-def _raised(mode: str, client: AuthenticatedClient) -> HubSpotError:
-    """The error get_by_id raises through the sync or the asyncio function."""
+def _raised(mode: str, client: AuthenticatedClient, version: ApiVersion = VERSIONS[0]) -> HubSpotError:
+    """The error the version's get_by_id raises through the sync or the asyncio function."""
+    get_by_id = version.op("get_by_id")
     if mode == "sync":
         with pytest.raises(HubSpotError) as caught, client:
             get_by_id.sync("1000001", client=client)
@@ -86,17 +86,17 @@ MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 
 
 @MODES
-def test_connect_refused(mode: str) -> None:
+def test_connect_refused(mode: str, api_version: ApiVersion) -> None:
     port = _closed_port()
     events: list[RetryEvent] = []
     client = create_client(
         TOKEN, base_url=f"http://127.0.0.1:{port}", retry=TWO_FAST, rate_limit=None, on_retry=events.append
     )
-    error = _raised(mode, client)
+    error = _raised(mode, client, api_version)
     assert type(error) is HubSpotConnectionError
     assert isinstance(error.__cause__, httpx.ConnectError)
     assert (error.status_code, error.operation, error.method) == (None, "get_by_id", "GET")
-    assert error.url == f"http://127.0.0.1:{port}{PATH}?archived=false"
+    assert error.url == f"http://127.0.0.1:{port}{api_version.path('/1000001')}?archived=false"
     assert error.request_sent is False  # safe to send again, whatever the operation
     assert (error.correlation_id, error.body, error.body_snippet) == (None, None, None)
     assert "could not connect" in str(error)
@@ -105,7 +105,7 @@ def test_connect_refused(mode: str) -> None:
 
 
 @MODES
-def test_read_timeout(fresh: HubSpotDouble, mode: str) -> None:
+def test_read_timeout(fresh: HubSpotDouble, mode: str, api_version: ApiVersion) -> None:
     fresh.faults.script("delay")
     client = create_client(
         fresh.token,
@@ -114,20 +114,20 @@ def test_read_timeout(fresh: HubSpotDouble, mode: str) -> None:
         rate_limit=None,
         timeout=httpx.Timeout(5.0, read=0.2),
     )
-    error = _raised(mode, client)
+    error = _raised(mode, client, api_version)
     assert type(error) is HubSpotTimeoutError
     assert isinstance(error, HubSpotConnectionError)
     assert isinstance(error.__cause__, httpx.ReadTimeout)
     assert (error.status_code, error.operation, error.request_sent) == (None, "get_by_id", True)
-    assert error.url.startswith(fresh.base_url + PATH)
+    assert error.url.startswith(fresh.base_url + api_version.path("/1000001"))
     _assert_no_token(error, fresh.token)
 
 
 @MODES
-def test_connection_closed_mid_body(fresh: HubSpotDouble, mode: str) -> None:
+def test_connection_closed_mid_body(fresh: HubSpotDouble, mode: str, api_version: ApiVersion) -> None:
     fresh.faults.script("drop")
     client = create_client(fresh.token, base_url=fresh.base_url, retry=NO_RETRY, rate_limit=None)
-    error = _raised(mode, client)
+    error = _raised(mode, client, api_version)
     assert type(error) is HubSpotConnectionError
     assert isinstance(error.__cause__, (httpx.RemoteProtocolError, httpx.ReadError))
     assert (error.status_code, error.operation, error.request_sent) == (None, "get_by_id", True)
