@@ -211,7 +211,11 @@ class _ParsedResponse(httpx.Response):
         return super().read()
 
     async def aread(self) -> bytes:
-        if not self.is_closed and isinstance(self.stream, httpx.AsyncByteStream) and hasattr(self, "_content"):
+        if (
+            not self.is_closed
+            and isinstance(self.stream, httpx.AsyncByteStream)
+            and hasattr(self, "_content")
+        ):
             self.is_stream_consumed = True
             await self.aclose()
         return await super().aread()
@@ -266,8 +270,10 @@ class _Call:
         self._timeouts = dict(request.extensions.get("timeout", {}))
         # The attempt's timeouts are the configured ones as long as the deadline is further
         # off than the longest of them (a timeout not set is as long as the deadline allows).
-        given = [self._timeouts.get(key) for key in _TIMEOUT_KEYS]
-        self._longest_timeout: float = math.inf if None in given else max(given)
+        given: list[float | None] = [self._timeouts.get(key) for key in _TIMEOUT_KEYS]
+        self._longest_timeout = max((t for t in given if t is not None), default=math.inf)
+        if None in given:
+            self._longest_timeout = math.inf
 
     def start_attempt(self) -> None:
         """Count the attempt and cut its timeouts to the time left before the deadline.
@@ -369,9 +375,9 @@ class _Call:
                 extensions=response.extensions,
             )
             try:
-                body = decoded(raw, headers, self.policy.max_body_bytes, self.request)
-                out._content = body  # what httpx would decode from `raw` again: see _ParsedResponse
-                out._parsed = json.loads(body)
+                content = decoded(raw, headers, self.policy.max_body_bytes, self.request)
+                out._content = content  # what httpx would decode from `raw` again: see _ParsedResponse
+                out._parsed = json.loads(content)
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
             except ResponseTooLarge:
@@ -399,7 +405,11 @@ class _Call:
 
     def next_wait(self, outcome: _AttemptOutcome) -> float | None:
         """Seconds to wait before the next attempt (logged and reported), or None to stop."""
-        if outcome.error is None and not outcome.broken_body and outcome.status not in self.policy.retry_statuses:
+        if (
+            outcome.error is None
+            and not outcome.broken_body
+            and outcome.status not in self.policy.retry_statuses
+        ):
             return None  # most answers: nothing to retry (what _decide would say), decided cheaply
         remaining = self.deadline - time.monotonic()
         wait = _decide(
