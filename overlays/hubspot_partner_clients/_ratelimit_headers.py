@@ -62,8 +62,12 @@ def _whole(headers: httpx.Headers, name: str, problems: list[str]) -> int | None
 
 def read(headers: httpx.Headers) -> RateLimitHeaders | None:
     """The usable parts of `headers`; None (cheaply) when they carry no rate-limit header at all."""
-    # One pass over the raw names (each `name in headers` would build a list of them again).
-    if not any(key[:20].lower() == _PREFIX for key, _ in headers.raw):
+    # One pass over the raw names (each `name in headers` would build a list of them again); a
+    # plain loop, since this runs on every answer and a generator costs more than the test.
+    for key, _ in headers.raw:
+        if key[:20].lower() == _PREFIX:
+            break
+    else:
         return None
     problems: list[str] = []
     max_requests = _whole(headers, MAX, problems)

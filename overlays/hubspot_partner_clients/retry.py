@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -191,14 +192,33 @@ def _json_or_none(content: bytes) -> Any:
 
 
 class _ParsedResponse(httpx.Response):
-    """A response whose JSON body was already parsed to check it was complete.
+    """A success whose body was read, decoded and parsed here, to check it was complete JSON.
 
-    The first ``json()`` hands out that parse, so the check costs no second
-    parse; later calls (or calls with arguments) parse again as httpx does.
+    Its ``content`` is set when it is built, so that httpx's ``read()`` neither copies nor decodes
+    the body a second time; reading it only closes it (which sets ``elapsed``, as a read does).
+    The first ``json()`` hands out the parse, so the check costs no second parse; later calls (or
+    calls with arguments) parse again as httpx does.
     """
 
     _parsed: Any = None
     _has_parsed: bool = False
+
+    def read(self) -> bytes:
+        # Only a sync stream closes here: an async client's response is closed by aread.
+        if not self.is_closed and isinstance(self.stream, httpx.SyncByteStream) and hasattr(self, "_content"):
+            self.is_stream_consumed = True
+            self.close()
+        return super().read()
+
+    async def aread(self) -> bytes:
+        if (
+            not self.is_closed
+            and isinstance(self.stream, httpx.AsyncByteStream)
+            and hasattr(self, "_content")
+        ):
+            self.is_stream_consumed = True
+            await self.aclose()
+        return await super().aread()
 
     def json(self, **kwargs: Any) -> Any:
         if self._has_parsed and not kwargs:
@@ -248,6 +268,12 @@ class _Call:
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
         self._timeouts = dict(request.extensions.get("timeout", {}))
+        # The attempt's timeouts are the configured ones as long as the deadline is further
+        # off than the longest of them (a timeout not set is as long as the deadline allows).
+        given: list[float | None] = [self._timeouts.get(key) for key in _TIMEOUT_KEYS]
+        self._longest_timeout = max((t for t in given if t is not None), default=math.inf)
+        if None in given:
+            self._longest_timeout = math.inf
 
     def start_attempt(self) -> None:
         """Count the attempt and cut its timeouts to the time left before the deadline.
@@ -259,6 +285,9 @@ class _Call:
         if left < _LEAST_ATTEMPT_TIME:
             raise _DeadlineBeforeSend("", request=self.request)  # not_sent says why
         self.attempt += 1
+        if left >= self._longest_timeout:  # mostly: no timeout to cut
+            self.request.extensions["timeout"] = self._timeouts
+            return
         self.request.extensions["timeout"] = {
             key: left if self._timeouts.get(key) is None else min(self._timeouts[key], left)
             for key in _TIMEOUT_KEYS
@@ -286,23 +315,30 @@ class _Call:
             request=self.request,
         )
 
+    # The inner transport's stream is read as it comes, not through `iter_raw`: its re-chunking
+    # and bookkeeping are for a response handed to a caller, and this one is closed and dropped.
+    # (An error it raises gets its request where the httpx client calls the transport.)
     def read(self, response: httpx.Response) -> bytes:
         parts: list[bytes] = []
         size, limit = 0, self.body_limit(response)
-        for chunk in response.iter_raw():
+        stream = response.stream
+        assert isinstance(stream, httpx.SyncByteStream)
+        for chunk in stream:
             if self.take(parts, size, chunk, limit):
                 break
             size += len(chunk)
-        return b"".join(parts)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     async def aread(self, response: httpx.Response) -> bytes:
         parts: list[bytes] = []
         size, limit = 0, self.body_limit(response)
-        async for chunk in response.aiter_raw():
+        stream = response.stream
+        assert isinstance(stream, httpx.AsyncByteStream)
+        async for chunk in stream:
             if self.take(parts, size, chunk, limit):
                 break
             size += len(chunk)
-        return b"".join(parts)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def limiter_deadline(self) -> float:
         # No attempt waits in the limiter past the point where it could no longer be sent.
@@ -339,7 +375,9 @@ class _Call:
                 extensions=response.extensions,
             )
             try:
-                out._parsed = json.loads(decoded(raw, headers, self.policy.max_body_bytes, self.request))
+                content = decoded(raw, headers, self.policy.max_body_bytes, self.request)
+                out._content = content  # what httpx would decode from `raw` again: see _ParsedResponse
+                out._parsed = json.loads(content)
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
             except ResponseTooLarge:
@@ -367,6 +405,12 @@ class _Call:
 
     def next_wait(self, outcome: _AttemptOutcome) -> float | None:
         """Seconds to wait before the next attempt (logged and reported), or None to stop."""
+        if (
+            outcome.error is None
+            and not outcome.broken_body
+            and outcome.status not in self.policy.retry_statuses
+        ):
+            return None  # most answers: nothing to retry (what _decide would say), decided cheaply
         remaining = self.deadline - time.monotonic()
         wait = _decide(
             self.policy,

@@ -85,6 +85,16 @@ class BatchResponseSimplePublicObject:
 
         completed_at = parse_datetime(d.pop("completedAt"))
 
+        if not d:
+            return cls(
+                status,
+                results,
+                started_at,
+                completed_at,
+                UNSET,
+                UNSET,
+            )
+
         _requested_at_sent = d.pop("requestedAt", UNSET)
         if _requested_at_sent is None:
             _requested_at_sent = UNSET

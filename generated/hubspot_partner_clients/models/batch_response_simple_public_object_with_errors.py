@@ -102,6 +102,18 @@ class BatchResponseSimplePublicObjectWithErrors:
 
         completed_at = parse_datetime(d.pop("completedAt"))
 
+        if not d:
+            return cls(
+                status,
+                results,
+                started_at,
+                completed_at,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _num_errors_sent = d.pop("numErrors", UNSET)
         if _num_errors_sent is None:
             _num_errors_sent = UNSET

@@ -60,6 +60,13 @@ class CollectionResponseWithTotalSimplePublicObject:
 
             results.append(results_item)
 
+        if not d:
+            return cls(
+                total,
+                results,
+                UNSET,
+            )
+
         _paging_sent = d.pop("paging", UNSET)
         if _paging_sent is None:
             _paging_sent = UNSET

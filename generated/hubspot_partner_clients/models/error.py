@@ -85,6 +85,17 @@ class Error:
 
         message = d.pop("message")
 
+        if not d:
+            return cls(
+                category,
+                correlation_id,
+                message,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _sub_category_sent = d.pop("subCategory", UNSET)
         if _sub_category_sent is None:
             _sub_category_sent = UNSET

@@ -63,6 +63,15 @@ class ErrorDetail:
         d = dict(src_dict)
         message = d.pop("message")
 
+        if not d:
+            return cls(
+                message,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _code_sent = d.pop("code", UNSET)
         if _code_sent is None:
             _code_sent = UNSET

@@ -65,6 +65,15 @@ class Filter:
 
         operator = FilterOperator(d.pop("operator"))
 
+        if not d:
+            return cls(
+                property_name,
+                operator,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _value_sent = d.pop("value", UNSET)
         if _value_sent is None:
             _value_sent = UNSET

@@ -35,6 +35,11 @@ class ForwardPaging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        if not d:
+            return cls(
+                UNSET,
+            )
+
         _next__sent = d.pop("next", UNSET)
         if _next__sent is None:
             _next__sent = UNSET

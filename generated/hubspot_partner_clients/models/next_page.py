@@ -43,6 +43,12 @@ class NextPage:
         d = dict(src_dict)
         after = d.pop("after")
 
+        if not d:
+            return cls(
+                after,
+                UNSET,
+            )
+
         _link_sent = d.pop("link", UNSET)
         if _link_sent is None:
             _link_sent = UNSET

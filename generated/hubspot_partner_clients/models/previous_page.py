@@ -43,6 +43,12 @@ class PreviousPage:
         d = dict(src_dict)
         before = d.pop("before")
 
+        if not d:
+            return cls(
+                before,
+                UNSET,
+            )
+
         _link_sent = d.pop("link", UNSET)
         if _link_sent is None:
             _link_sent = UNSET

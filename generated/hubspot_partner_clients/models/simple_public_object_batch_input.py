@@ -57,6 +57,14 @@ class SimplePublicObjectBatchInput:
 
         properties = SimplePublicObjectBatchInputProperties.from_dict(d.pop("properties"))
 
+        if not d:
+            return cls(
+                id,
+                properties,
+                UNSET,
+                UNSET,
+            )
+
         _id_property_sent = d.pop("idProperty", UNSET)
         if _id_property_sent is None:
             _id_property_sent = UNSET

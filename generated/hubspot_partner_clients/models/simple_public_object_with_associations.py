@@ -114,6 +114,21 @@ class SimplePublicObjectWithAssociations:
 
         archived = d.pop("archived")
 
+        if not d:
+            return cls(
+                id,
+                properties,
+                created_at,
+                updated_at,
+                archived,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _properties_with_history_sent = d.pop("propertiesWithHistory", UNSET)
         if _properties_with_history_sent is None:
             _properties_with_history_sent = UNSET

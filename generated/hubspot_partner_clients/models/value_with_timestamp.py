@@ -71,6 +71,16 @@ class ValueWithTimestamp:
 
         source_type = d.pop("sourceType")
 
+        if not d:
+            return cls(
+                value,
+                timestamp,
+                source_type,
+                UNSET,
+                UNSET,
+                UNSET,
+            )
+
         _source_id_sent = d.pop("sourceId", UNSET)
         if _source_id_sent is None:
             _source_id_sent = UNSET

@@ -27,25 +27,28 @@ def _get_kwargs(
     if not isinstance(properties, Unset):
         json_properties = properties
 
-    params["properties"] = json_properties
+    if json_properties is not UNSET and json_properties is not None:
+        params["properties"] = json_properties
 
     json_properties_with_history: list[str] | Unset = UNSET
     if not isinstance(properties_with_history, Unset):
         json_properties_with_history = properties_with_history
 
-    params["propertiesWithHistory"] = json_properties_with_history
+    if json_properties_with_history is not UNSET and json_properties_with_history is not None:
+        params["propertiesWithHistory"] = json_properties_with_history
 
     json_associations: list[str] | Unset = UNSET
     if not isinstance(associations, Unset):
         json_associations = associations
 
-    params["associations"] = json_associations
+    if json_associations is not UNSET and json_associations is not None:
+        params["associations"] = json_associations
 
-    params["archived"] = archived
+    if archived is not UNSET and archived is not None:
+        params["archived"] = archived
 
-    params["idProperty"] = id_property
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if id_property is not UNSET and id_property is not None:
+        params["idProperty"] = id_property
 
     _kwargs: dict[str, Any] = {
         "method": "get",

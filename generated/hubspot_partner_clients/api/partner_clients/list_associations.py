@@ -27,13 +27,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["after"] = after
+    if after is not UNSET and after is not None:
+        params["after"] = after
 
-    params["limit"] = limit
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
-    params["includeFA"] = include_fa
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if include_fa is not UNSET and include_fa is not None:
+        params["includeFA"] = include_fa
 
     _kwargs: dict[str, Any] = {
         "method": "get",

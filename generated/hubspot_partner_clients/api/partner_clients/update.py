@@ -22,9 +22,8 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["idProperty"] = id_property
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if id_property is not UNSET and id_property is not None:
+        params["idProperty"] = id_property
 
     _kwargs: dict[str, Any] = {
         "method": "patch",

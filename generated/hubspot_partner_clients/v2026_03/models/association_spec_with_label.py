@@ -51,6 +51,13 @@ class AssociationSpecWithLabel:
 
         type_id = d.pop("typeId")
 
+        if not d:
+            return cls(
+                category,
+                type_id,
+                UNSET,
+            )
+
         _label_sent = d.pop("label", UNSET)
         if _label_sent is None:
             _label_sent = UNSET

@@ -53,6 +53,12 @@ class CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
 
             results.append(results_item)
 
+        if not d:
+            return cls(
+                results,
+                UNSET,
+            )
+
         _paging_sent = d.pop("paging", UNSET)
         if _paging_sent is None:
             _paging_sent = UNSET

@@ -22,9 +22,8 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["archived"] = archived
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if archived is not UNSET and archived is not None:
+        params["archived"] = archived
 
     _kwargs: dict[str, Any] = {
         "method": "post",

@@ -26,11 +26,11 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["after"] = after
+    if after is not UNSET and after is not None:
+        params["after"] = after
 
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
     _kwargs: dict[str, Any] = {
         "method": "get",
