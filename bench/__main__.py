@@ -17,7 +17,8 @@ from . import _machine, _report
 from ._measure import Figure
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-MAINTAINING = Path(__file__).resolve().parents[1] / "MAINTAINING.md"
+# The users' guide states what the SDK costs: its table is always one run's output.
+README = Path(__file__).resolve().parents[1] / "README.md"
 FIGURES = ("parse", "per_call", "cold_import", "bulk", "bulk_defaults", "shared", "paging")
 
 
@@ -35,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         "--json", type=Path, default=RESULTS, help=f"where to write the figures (default {RESULTS})"
     )
     parser.add_argument(
-        "--maintaining",
+        "--write-table",
         action="store_true",
-        help="also write the markdown table into MAINTAINING.md, between its bench table markers",
+        help="also write the markdown table into README.md, between its bench table markers",
     )
     args = parser.parse_args(argv)
     chosen: list[str] = args.figures or list(FIGURES)
@@ -62,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     print(_report.table(machine, figures, errors))
     table = _report.markdown(machine, figures, errors)
     print("\n" + table)
-    if args.maintaining:
-        MAINTAINING.write_text(
-            _report.replace_between_markers(MAINTAINING.read_text(encoding="utf-8"), table), encoding="utf-8"
+    if args.write_table:
+        README.write_text(
+            _report.replace_between_markers(README.read_text(encoding="utf-8"), table), encoding="utf-8"
         )
-        print(f"\nThe table is written into {MAINTAINING}")
+        print(f"\nThe table is written into {README}")
     _report.write_json(args.json, _report.to_json(machine, figures, errors, elapsed))
     print(f"\nWritten to {args.json} ({elapsed:.0f} s)")
     return 1 if errors else 0

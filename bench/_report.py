@@ -1,6 +1,6 @@
-"""The run's output: a plain-text table for people, the markdown table of MAINTAINING.md, and JSON.
+"""The run's output: a plain-text table for people, the markdown table of README.md, and JSON.
 
-``python -m bench --maintaining`` writes the markdown table into MAINTAINING.md between its two
+``python -m bench --write-table`` writes the markdown table into README.md between its two
 markers (`BEGIN`, `END`), so that the documented figures are always one run's output."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from ._measure import Figure, Goal
 
-BEGIN = "<!-- bench table: written by `python -m bench --maintaining` -->"
+BEGIN = "<!-- bench table: written by `python -m bench --write-table` -->"
 END = "<!-- end of bench table -->"
 
 
@@ -79,7 +79,7 @@ def table(machine: dict[str, str | int], figures: list[Figure], errors: dict[str
 
 
 def markdown(machine: dict[str, str | int], figures: list[Figure], errors: dict[str, str]) -> str:
-    """MAINTAINING.md's table: one row per goal, the figure's subject and baseline on its first."""
+    """README.md's table: one row per goal, the figure's subject and baseline on its first."""
     lines = [
         f"Run on {machine['cpu']}, {machine['cores']} cores, {machine['python']}, {machine['os']}"
         f" (hubspot-partner-clients {machine['hubspot-partner-clients']}, httpx {machine['httpx']}):",

@@ -186,8 +186,8 @@ def test_alternating_with_cpu_counts_this_process_cpu_per_side() -> None:
     assert subj_wall > base_wall > 0
 
 
-def test_maintaining_has_the_markers_the_bench_writes_its_table_between() -> None:
-    text = (Path(__file__).resolve().parents[2] / "MAINTAINING.md").read_text(encoding="utf-8")
+def test_the_readme_has_the_markers_the_bench_writes_its_table_between() -> None:
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert text.count(_report.BEGIN) == 1
     assert text.count(_report.END) == 1
     figure = parse.run(objects=3, loops=1, runs=2)
