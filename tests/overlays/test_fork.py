@@ -68,7 +68,8 @@ def _fork_and_check(client: HubSpotClient) -> None:
         for child in children:
             child.start()
         for child in children:
-            child.join(timeout=60)
+            # Generous: a loaded CI machine is slow, and a deadlocked child still never ends.
+            child.join(timeout=180)
         hung = [c.pid for c in children if c.is_alive()]
         for child in children:
             if child.is_alive():
