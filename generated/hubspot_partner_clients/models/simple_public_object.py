@@ -97,8 +97,8 @@ class SimplePublicObject:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is SimplePublicObject and len(src_dict) == 5:
             id = src_dict["id"]
-            properties = SimplePublicObjectProperties.from_dict(src_dict["properties"])
-
+            properties = object.__new__(SimplePublicObjectProperties)
+            properties.additional_properties = dict(src_dict["properties"])
             created_at = parse_datetime(src_dict["createdAt"])
 
             updated_at = parse_datetime(src_dict["updatedAt"])

@@ -54,8 +54,8 @@ class SimplePublicObjectBatchInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is SimplePublicObjectBatchInput and len(src_dict) == 2:
             id = src_dict["id"]
-            properties = SimplePublicObjectBatchInputProperties.from_dict(src_dict["properties"])
-
+            properties = object.__new__(SimplePublicObjectBatchInputProperties)
+            properties.additional_properties = dict(src_dict["properties"])
             simple_public_object_batch_input = object.__new__(cls)
             simple_public_object_batch_input.id = id
             simple_public_object_batch_input.properties = properties
