@@ -20,6 +20,7 @@ from hubspot_partner_clients.models import (
     SimplePublicObjectWithAssociationsProperties,
 )
 from hubspot_partner_clients.types import UNSET
+from tests._versions import ApiVersion
 
 PROPERTIES: dict[str, str | None] = {"name": "Acme", "domain": None}
 REQUIRED = {
@@ -108,3 +109,19 @@ def test_a_subclass_goes_through_its_own_init() -> None:
 
     assert Tagged.from_dict(REQUIRED).tag == "default"
     assert TaggedProperties.from_dict({"name": "Acme"}).tag == "default"
+
+
+def test_no_model_needs_more_than_stores_from_its_init(api_version: ApiVersion) -> None:
+    # The short way skips the attrs __init__ (9.): it is right only while that __init__ does nothing
+    # but store, which a validator, a converter, an on_setattr hook or a pre- or post-init would change.
+    models = api_version.models
+    classes = [getattr(models, name) for name in models.__all__]
+    classes = [cls for cls in classes if isinstance(cls, type) and attrs.has(cls)]
+    assert len(classes) > 20
+    for cls in classes:
+        assert cls.__setattr__ is object.__setattr__, cls
+        assert not hasattr(cls, "__attrs_post_init__"), cls
+        assert not hasattr(cls, "__attrs_pre_init__"), cls
+        for field in attrs.fields(cls):
+            assert field.validator is None, (cls, field.name)
+            assert field.converter is None, (cls, field.name)
