@@ -1,20 +1,31 @@
 """A model sent with nothing but its required fields (HubSpot's usual object) is read as any other.
 
-``from_dict`` takes a shorter way for it (generator/templates/model.py.jinja, 8.): these tests hold
-that way to what the long one gives, every optional field UNSET and no additional property, and
-check that an answer with one more field still takes the long way.
+``from_dict`` takes a shorter way for it (generator/templates/model.py.jinja, 8. and 9.: read
+straight from the answer, the instance built without the attrs ``__init__``): these tests hold that
+way to what the long one gives, every optional field UNSET and no additional property, and check
+that an answer with one more field still takes the long way, that a missing field is still missed,
+that the caller's dicts are never the model's, and that a subclass still gets its own ``__init__``.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from hubspot_partner_clients.models import ForwardPaging, SimplePublicObjectWithAssociations
-from hubspot_partner_clients.types import UNSET
+import attrs
+import pytest
 
+from hubspot_partner_clients.models import (
+    ForwardPaging,
+    SimplePublicObjectWithAssociations,
+    SimplePublicObjectWithAssociationsProperties,
+)
+from hubspot_partner_clients.types import UNSET
+from tests._versions import ApiVersion
+
+PROPERTIES: dict[str, str | None] = {"name": "Acme", "domain": None}
 REQUIRED = {
     "id": "1",
-    "properties": {"name": "Acme", "domain": None},
+    "properties": PROPERTIES,
     "createdAt": "2019-10-30T03:30:17.883Z",
     "updatedAt": "2019-10-30T03:30:17.883Z",
     "archived": False,
@@ -57,3 +68,60 @@ def test_a_model_with_no_required_field_reads_an_empty_object() -> None:
     paging = ForwardPaging.from_dict({})
     assert paging.next_ is UNSET
     assert paging.additional_properties == {}
+
+
+def test_the_short_way_builds_what_the_constructor_builds() -> None:
+    # attrs' __eq__ compares every field: one the short way did not store would raise or differ.
+    built = SimplePublicObjectWithAssociations(
+        id="1",
+        properties=SimplePublicObjectWithAssociationsProperties.from_dict(PROPERTIES),
+        created_at=datetime.datetime(2019, 10, 30, 3, 30, 17, 883000, tzinfo=datetime.UTC),
+        updated_at=datetime.datetime(2019, 10, 30, 3, 30, 17, 883000, tzinfo=datetime.UTC),
+        archived=False,
+    )
+    assert SimplePublicObjectWithAssociations.from_dict(REQUIRED) == built
+    assert repr(SimplePublicObjectWithAssociations.from_dict(REQUIRED)) == repr(built)
+
+
+def test_as_many_fields_as_required_but_one_missing_is_still_missed() -> None:
+    sent = {**{k: v for k, v in REQUIRED.items() if k != "archived"}, "extra": 1}
+    with pytest.raises(KeyError, match="archived"):
+        SimplePublicObjectWithAssociations.from_dict(sent)
+
+
+def test_the_models_never_share_the_callers_dicts() -> None:
+    sent = {**REQUIRED, "properties": dict(PROPERTIES)}
+    model = SimplePublicObjectWithAssociations.from_dict(sent)
+    model.properties["name"] = "Changed"
+    model["extra"] = 1
+    assert sent["properties"] == {"name": "Acme", "domain": None}
+    assert set(sent) == set(REQUIRED)
+
+
+def test_a_subclass_goes_through_its_own_init() -> None:
+    @attrs.define
+    class Tagged(SimplePublicObjectWithAssociations):
+        tag: str = "default"
+
+    @attrs.define
+    class TaggedProperties(SimplePublicObjectWithAssociationsProperties):
+        tag: str = "default"
+
+    assert Tagged.from_dict(REQUIRED).tag == "default"
+    assert TaggedProperties.from_dict({"name": "Acme"}).tag == "default"
+
+
+def test_no_model_needs_more_than_stores_from_its_init(api_version: ApiVersion) -> None:
+    # The short way skips the attrs __init__ (9.): it is right only while that __init__ does nothing
+    # but store, which a validator, a converter, an on_setattr hook or a pre- or post-init would change.
+    models = api_version.models
+    classes = [getattr(models, name) for name in models.__all__]
+    classes = [cls for cls in classes if isinstance(cls, type) and attrs.has(cls)]
+    assert len(classes) > 20
+    for cls in classes:
+        assert cls.__setattr__ is object.__setattr__, cls
+        assert not hasattr(cls, "__attrs_post_init__"), cls
+        assert not hasattr(cls, "__attrs_pre_init__"), cls
+        for field in attrs.fields(cls):
+            assert field.validator is None, (cls, field.name)
+            assert field.converter is None, (cls, field.name)

@@ -71,6 +71,30 @@ class BatchResponseSimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is BatchResponseSimplePublicObject and len(src_dict) == 4:
+            status = BatchStatus(src_dict["status"])
+
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = SimplePublicObject.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            started_at = parse_datetime(src_dict["startedAt"])
+
+            completed_at = parse_datetime(src_dict["completedAt"])
+
+            batch_response_simple_public_object = object.__new__(cls)
+            batch_response_simple_public_object.status = status
+            batch_response_simple_public_object.results = results
+            batch_response_simple_public_object.started_at = started_at
+            batch_response_simple_public_object.completed_at = completed_at
+            batch_response_simple_public_object.requested_at = UNSET
+            batch_response_simple_public_object.links = UNSET
+            batch_response_simple_public_object.additional_properties = {}
+            return batch_response_simple_public_object
+
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 

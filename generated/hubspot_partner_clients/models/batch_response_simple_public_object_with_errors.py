@@ -88,6 +88,32 @@ class BatchResponseSimplePublicObjectWithErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is BatchResponseSimplePublicObjectWithErrors and len(src_dict) == 4:
+            status = BatchStatus(src_dict["status"])
+
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = SimplePublicObject.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            started_at = parse_datetime(src_dict["startedAt"])
+
+            completed_at = parse_datetime(src_dict["completedAt"])
+
+            batch_response_simple_public_object_with_errors = object.__new__(cls)
+            batch_response_simple_public_object_with_errors.status = status
+            batch_response_simple_public_object_with_errors.results = results
+            batch_response_simple_public_object_with_errors.started_at = started_at
+            batch_response_simple_public_object_with_errors.completed_at = completed_at
+            batch_response_simple_public_object_with_errors.num_errors = UNSET
+            batch_response_simple_public_object_with_errors.errors = UNSET
+            batch_response_simple_public_object_with_errors.requested_at = UNSET
+            batch_response_simple_public_object_with_errors.links = UNSET
+            batch_response_simple_public_object_with_errors.additional_properties = {}
+            return batch_response_simple_public_object_with_errors
+
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 

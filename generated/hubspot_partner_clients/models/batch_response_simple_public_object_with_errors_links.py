@@ -25,7 +25,9 @@ class BatchResponseSimplePublicObjectWithErrorsLinks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        batch_response_simple_public_object_with_errors_links = cls()
+        batch_response_simple_public_object_with_errors_links = (
+            object.__new__(cls) if cls is BatchResponseSimplePublicObjectWithErrorsLinks else cls()
+        )
 
         batch_response_simple_public_object_with_errors_links.additional_properties = d
         return batch_response_simple_public_object_with_errors_links

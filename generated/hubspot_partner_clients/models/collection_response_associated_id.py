@@ -45,6 +45,20 @@ class CollectionResponseAssociatedId:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is CollectionResponseAssociatedId and len(src_dict) == 1:
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = AssociatedId.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            collection_response_associated_id = object.__new__(cls)
+            collection_response_associated_id.results = results
+            collection_response_associated_id.paging = UNSET
+            collection_response_associated_id.additional_properties = {}
+            return collection_response_associated_id
+
         d = dict(src_dict)
         results = []
         _results = d.pop("results")

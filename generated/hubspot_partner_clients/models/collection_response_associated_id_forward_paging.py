@@ -45,6 +45,20 @@ class CollectionResponseAssociatedIdForwardPaging:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is CollectionResponseAssociatedIdForwardPaging and len(src_dict) == 1:
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = AssociatedId.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            collection_response_associated_id_forward_paging = object.__new__(cls)
+            collection_response_associated_id_forward_paging.results = results
+            collection_response_associated_id_forward_paging.paging = UNSET
+            collection_response_associated_id_forward_paging.additional_properties = {}
+            return collection_response_associated_id_forward_paging
+
         d = dict(src_dict)
         results = []
         _results = d.pop("results")

@@ -50,6 +50,22 @@ class CollectionResponseWithTotalSimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is CollectionResponseWithTotalSimplePublicObject and len(src_dict) == 2:
+            total = src_dict["total"]
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = SimplePublicObject.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            collection_response_with_total_simple_public_object = object.__new__(cls)
+            collection_response_with_total_simple_public_object.total = total
+            collection_response_with_total_simple_public_object.results = results
+            collection_response_with_total_simple_public_object.paging = UNSET
+            collection_response_with_total_simple_public_object.additional_properties = {}
+            return collection_response_with_total_simple_public_object
+
         d = dict(src_dict)
         total = d.pop("total")
 

@@ -78,6 +78,22 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is Error and len(src_dict) == 3:
+            category = src_dict["category"]
+            correlation_id = UUID(src_dict["correlationId"])
+
+            message = src_dict["message"]
+            error = object.__new__(cls)
+            error.category = category
+            error.correlation_id = correlation_id
+            error.message = message
+            error.sub_category = UNSET
+            error.context = UNSET
+            error.links = UNSET
+            error.errors = UNSET
+            error.additional_properties = {}
+            return error
+
         d = dict(src_dict)
         category = d.pop("category")
 

@@ -26,7 +26,7 @@ class ErrorContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error_context = cls()
+        error_context = object.__new__(cls) if cls is ErrorContext else cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

@@ -60,6 +60,17 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is ErrorDetail and len(src_dict) == 1:
+            message = src_dict["message"]
+            error_detail = object.__new__(cls)
+            error_detail.message = message
+            error_detail.code = UNSET
+            error_detail.in_ = UNSET
+            error_detail.sub_category = UNSET
+            error_detail.context = UNSET
+            error_detail.additional_properties = {}
+            return error_detail
+
         d = dict(src_dict)
         message = d.pop("message")
 

@@ -25,7 +25,7 @@ class ErrorLinks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error_links = cls()
+        error_links = object.__new__(cls) if cls is ErrorLinks else cls()
 
         error_links.additional_properties = d
         return error_links

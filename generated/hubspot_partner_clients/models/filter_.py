@@ -60,6 +60,19 @@ class Filter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is Filter and len(src_dict) == 2:
+            property_name = src_dict["propertyName"]
+            operator = FilterOperator(src_dict["operator"])
+
+            filter_ = object.__new__(cls)
+            filter_.property_name = property_name
+            filter_.operator = operator
+            filter_.value = UNSET
+            filter_.high_value = UNSET
+            filter_.values = UNSET
+            filter_.additional_properties = {}
+            return filter_
+
         d = dict(src_dict)
         property_name = d.pop("propertyName")
 

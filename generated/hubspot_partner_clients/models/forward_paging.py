@@ -34,6 +34,12 @@ class ForwardPaging:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is ForwardPaging and len(src_dict) == 0:
+            forward_paging = object.__new__(cls)
+            forward_paging.next_ = UNSET
+            forward_paging.additional_properties = {}
+            return forward_paging
+
         d = dict(src_dict)
         if not d:
             return cls(

@@ -40,6 +40,14 @@ class NextPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is NextPage and len(src_dict) == 1:
+            after = src_dict["after"]
+            next_page = object.__new__(cls)
+            next_page.after = after
+            next_page.link = UNSET
+            next_page.additional_properties = {}
+            return next_page
+
         d = dict(src_dict)
         after = d.pop("after")
 

@@ -42,6 +42,13 @@ class Paging:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is Paging and len(src_dict) == 0:
+            paging = object.__new__(cls)
+            paging.next_ = UNSET
+            paging.prev = UNSET
+            paging.additional_properties = {}
+            return paging
+
         d = dict(src_dict)
         if not d:
             return cls(

@@ -40,6 +40,14 @@ class PreviousPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is PreviousPage and len(src_dict) == 1:
+            before = src_dict["before"]
+            previous_page = object.__new__(cls)
+            previous_page.before = before
+            previous_page.link = UNSET
+            previous_page.additional_properties = {}
+            return previous_page
+
         d = dict(src_dict)
         before = d.pop("before")
 

@@ -25,7 +25,7 @@ class PublicObjectWarningContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        public_object_warning_context = cls()
+        public_object_warning_context = object.__new__(cls) if cls is PublicObjectWarningContext else cls()
 
         public_object_warning_context.additional_properties = d
         return public_object_warning_context

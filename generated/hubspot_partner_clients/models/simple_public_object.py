@@ -95,6 +95,29 @@ class SimplePublicObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is SimplePublicObject and len(src_dict) == 5:
+            id = src_dict["id"]
+            properties = object.__new__(SimplePublicObjectProperties)
+            properties.additional_properties = dict(src_dict["properties"])
+            created_at = parse_datetime(src_dict["createdAt"])
+
+            updated_at = parse_datetime(src_dict["updatedAt"])
+
+            archived = src_dict["archived"]
+            simple_public_object = object.__new__(cls)
+            simple_public_object.id = id
+            simple_public_object.properties = properties
+            simple_public_object.created_at = created_at
+            simple_public_object.updated_at = updated_at
+            simple_public_object.archived = archived
+            simple_public_object.properties_with_history = UNSET
+            simple_public_object.archived_at = UNSET
+            simple_public_object.object_write_trace_id = UNSET
+            simple_public_object.url = UNSET
+            simple_public_object.warnings = UNSET
+            simple_public_object.additional_properties = {}
+            return simple_public_object
+
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -52,6 +52,18 @@ class SimplePublicObjectBatchInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is SimplePublicObjectBatchInput and len(src_dict) == 2:
+            id = src_dict["id"]
+            properties = object.__new__(SimplePublicObjectBatchInputProperties)
+            properties.additional_properties = dict(src_dict["properties"])
+            simple_public_object_batch_input = object.__new__(cls)
+            simple_public_object_batch_input.id = id
+            simple_public_object_batch_input.properties = properties
+            simple_public_object_batch_input.id_property = UNSET
+            simple_public_object_batch_input.object_write_trace_id = UNSET
+            simple_public_object_batch_input.additional_properties = {}
+            return simple_public_object_batch_input
+
         d = dict(src_dict)
         id = d.pop("id")
 

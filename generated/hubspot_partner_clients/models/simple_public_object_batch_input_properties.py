@@ -25,7 +25,9 @@ class SimplePublicObjectBatchInputProperties:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simple_public_object_batch_input_properties = cls()
+        simple_public_object_batch_input_properties = (
+            object.__new__(cls) if cls is SimplePublicObjectBatchInputProperties else cls()
+        )
 
         simple_public_object_batch_input_properties.additional_properties = d
         return simple_public_object_batch_input_properties

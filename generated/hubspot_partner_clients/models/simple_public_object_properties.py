@@ -26,7 +26,9 @@ class SimplePublicObjectProperties:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simple_public_object_properties = cls()
+        simple_public_object_properties = (
+            object.__new__(cls) if cls is SimplePublicObjectProperties else cls()
+        )
 
         simple_public_object_properties.additional_properties = d
         return simple_public_object_properties

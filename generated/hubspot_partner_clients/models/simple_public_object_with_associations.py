@@ -103,6 +103,30 @@ class SimplePublicObjectWithAssociations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is SimplePublicObjectWithAssociations and len(src_dict) == 5:
+            id = src_dict["id"]
+            properties = object.__new__(SimplePublicObjectWithAssociationsProperties)
+            properties.additional_properties = dict(src_dict["properties"])
+            created_at = parse_datetime(src_dict["createdAt"])
+
+            updated_at = parse_datetime(src_dict["updatedAt"])
+
+            archived = src_dict["archived"]
+            simple_public_object_with_associations = object.__new__(cls)
+            simple_public_object_with_associations.id = id
+            simple_public_object_with_associations.properties = properties
+            simple_public_object_with_associations.created_at = created_at
+            simple_public_object_with_associations.updated_at = updated_at
+            simple_public_object_with_associations.archived = archived
+            simple_public_object_with_associations.properties_with_history = UNSET
+            simple_public_object_with_associations.archived_at = UNSET
+            simple_public_object_with_associations.object_write_trace_id = UNSET
+            simple_public_object_with_associations.url = UNSET
+            simple_public_object_with_associations.associations = UNSET
+            simple_public_object_with_associations.warnings = UNSET
+            simple_public_object_with_associations.additional_properties = {}
+            return simple_public_object_with_associations
+
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -26,7 +26,9 @@ class SimplePublicObjectWithAssociationsAssociations:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simple_public_object_with_associations_associations = cls()
+        simple_public_object_with_associations_associations = (
+            object.__new__(cls) if cls is SimplePublicObjectWithAssociationsAssociations else cls()
+        )
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

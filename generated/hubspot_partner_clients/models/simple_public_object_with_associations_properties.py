@@ -26,7 +26,9 @@ class SimplePublicObjectWithAssociationsProperties:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simple_public_object_with_associations_properties = cls()
+        simple_public_object_with_associations_properties = (
+            object.__new__(cls) if cls is SimplePublicObjectWithAssociationsProperties else cls()
+        )
 
         simple_public_object_with_associations_properties.additional_properties = d
         return simple_public_object_with_associations_properties

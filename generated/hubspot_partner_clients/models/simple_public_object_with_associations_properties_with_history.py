@@ -29,7 +29,9 @@ class SimplePublicObjectWithAssociationsPropertiesWithHistory:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simple_public_object_with_associations_properties_with_history = cls()
+        simple_public_object_with_associations_properties_with_history = (
+            object.__new__(cls) if cls is SimplePublicObjectWithAssociationsPropertiesWithHistory else cls()
+        )
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

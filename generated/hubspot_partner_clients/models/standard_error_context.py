@@ -26,7 +26,7 @@ class StandardErrorContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        standard_error_context = cls()
+        standard_error_context = object.__new__(cls) if cls is StandardErrorContext else cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():

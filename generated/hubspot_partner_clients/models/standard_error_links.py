@@ -25,7 +25,7 @@ class StandardErrorLinks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        standard_error_links = cls()
+        standard_error_links = object.__new__(cls) if cls is StandardErrorLinks else cls()
 
         standard_error_links.additional_properties = d
         return standard_error_links

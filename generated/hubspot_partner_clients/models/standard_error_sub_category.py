@@ -25,7 +25,7 @@ class StandardErrorSubCategory:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        standard_error_sub_category = cls()
+        standard_error_sub_category = object.__new__(cls) if cls is StandardErrorSubCategory else cls()
 
         standard_error_sub_category.additional_properties = d
         return standard_error_sub_category

@@ -64,6 +64,21 @@ class ValueWithTimestamp:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is ValueWithTimestamp and len(src_dict) == 3:
+            value = src_dict["value"]
+            timestamp = parse_datetime(src_dict["timestamp"])
+
+            source_type = src_dict["sourceType"]
+            value_with_timestamp = object.__new__(cls)
+            value_with_timestamp.value = value
+            value_with_timestamp.timestamp = timestamp
+            value_with_timestamp.source_type = source_type
+            value_with_timestamp.source_id = UNSET
+            value_with_timestamp.source_label = UNSET
+            value_with_timestamp.updated_by_user_id = UNSET
+            value_with_timestamp.additional_properties = {}
+            return value_with_timestamp
+
         d = dict(src_dict)
         value = d.pop("value")
 

@@ -46,6 +46,17 @@ class AssociationSpecWithLabel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is AssociationSpecWithLabel and len(src_dict) == 2:
+            category = AssociationCategory(src_dict["category"])
+
+            type_id = src_dict["typeId"]
+            association_spec_with_label = object.__new__(cls)
+            association_spec_with_label.category = category
+            association_spec_with_label.type_id = type_id
+            association_spec_with_label.label = UNSET
+            association_spec_with_label.additional_properties = {}
+            return association_spec_with_label
+
         d = dict(src_dict)
         category = AssociationCategory(d.pop("category"))
 

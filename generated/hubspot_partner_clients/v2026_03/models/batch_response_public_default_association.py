@@ -88,6 +88,32 @@ class BatchResponsePublicDefaultAssociation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if cls is BatchResponsePublicDefaultAssociation and len(src_dict) == 4:
+            status = BatchStatus(src_dict["status"])
+
+            results = []
+            _results = src_dict["results"]
+            for results_item_data in _results:
+                results_item = PublicDefaultAssociation.from_dict(results_item_data)
+
+                results.append(results_item)
+
+            started_at = parse_datetime(src_dict["startedAt"])
+
+            completed_at = parse_datetime(src_dict["completedAt"])
+
+            batch_response_public_default_association = object.__new__(cls)
+            batch_response_public_default_association.status = status
+            batch_response_public_default_association.results = results
+            batch_response_public_default_association.started_at = started_at
+            batch_response_public_default_association.completed_at = completed_at
+            batch_response_public_default_association.num_errors = UNSET
+            batch_response_public_default_association.errors = UNSET
+            batch_response_public_default_association.requested_at = UNSET
+            batch_response_public_default_association.links = UNSET
+            batch_response_public_default_association.additional_properties = {}
+            return batch_response_public_default_association
+
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 

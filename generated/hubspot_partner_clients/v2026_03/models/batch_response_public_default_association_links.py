@@ -25,7 +25,9 @@ class BatchResponsePublicDefaultAssociationLinks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        batch_response_public_default_association_links = cls()
+        batch_response_public_default_association_links = (
+            object.__new__(cls) if cls is BatchResponsePublicDefaultAssociationLinks else cls()
+        )
 
         batch_response_public_default_association_links.additional_properties = d
         return batch_response_public_default_association_links
