@@ -77,7 +77,9 @@ def test_a_trickling_answer_ends_at_the_deadline_with_a_timeout(mode: str, doubl
     [error] = raised
     assert isinstance(error, errors.HubSpotTimeoutError)
     assert "deadline" in str(error)
-    assert 5.5 <= took < 7.0
+    # Not before the deadline; after it, only by what a loaded machine adds (the trickle alone
+    # would take minutes).
+    assert 5.5 <= took < 9.5
     assert error.operation == "get_by_id"
     assert pickle.loads(pickle.dumps(error)).message == error.message
 
