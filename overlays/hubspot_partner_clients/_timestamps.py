@@ -23,6 +23,14 @@ import datetime
 _UTC = datetime.UTC
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=_UTC)
 _fromisoformat = datetime.datetime.fromisoformat
+
+fromisoformat = _fromisoformat
+"""``datetime.fromisoformat``, for the models' short way with HubSpot's own spelling.
+
+A model of a page's object parses its two timestamps with this first, and calls
+:func:`parse_datetime` only when it raises or returns a naive datetime: that is the same result
+for every value, without a Python call per timestamp (~0.05 us each, a tenth of a model).
+"""
 # Enough of a rejected value to recognise it, without copying a huge body into a message.
 _SHOWN = 60
 

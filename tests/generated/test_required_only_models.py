@@ -4,7 +4,9 @@
 straight from the answer, the instance built without the attrs ``__init__``): these tests hold that
 way to what the long one gives, every optional field UNSET and no additional property, and check
 that an answer with one more field still takes the long way, that a missing field is still missed,
-that the caller's dicts are never the model's, and that a subclass still gets its own ``__init__``.
+that the caller's dicts are never the model's, that a subclass still gets its own ``__init__``, and
+that its timestamps (10.: parsed by ``datetime.fromisoformat`` alone when they are HubSpot's own
+spelling) come out as ``parse_datetime`` makes them in every spelling, or fail as it fails.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hubspot_partner_clients.models import (
     SimplePublicObjectWithAssociations,
     SimplePublicObjectWithAssociationsProperties,
 )
+from hubspot_partner_clients._timestamps import parse_datetime
 from hubspot_partner_clients.types import UNSET
 from tests._versions import ApiVersion
 
@@ -53,6 +56,41 @@ def test_an_object_of_required_fields_only_has_every_optional_field_unset() -> N
     other = SimplePublicObjectWithAssociations.from_dict(REQUIRED)
     model["extra"] = 1
     assert other.additional_properties == {}
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "2019-10-30T03:30:17.883Z",  # HubSpot's own
+        "2019-10-30T03:30:17.883z",  # fromisoformat refuses it on 3.11
+        "2019-10-30T03:30:17",  # fromisoformat returns it naive
+        "2019-10-30",  # a date: naive midnight
+        "2019-10-30T05:30:17.883+02:00",  # an offset, kept as given
+        1572406217883,  # epoch milliseconds: fromisoformat refuses a number
+    ],
+)
+def test_the_short_way_parses_timestamps_as_parse_datetime_does(sent: object) -> None:
+    model = SimplePublicObjectWithAssociations.from_dict({**REQUIRED, "createdAt": sent, "updatedAt": sent})
+    expected = parse_datetime(sent)
+    for parsed in (model.created_at, model.updated_at):
+        assert parsed == expected
+        assert parsed.tzinfo is not None
+        assert parsed.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("sent", "error", "message"),
+    [
+        ("yesterday", ValueError, "not an ISO 8601 timestamp"),
+        (None, TypeError, "got NoneType"),
+        ({"at": 1}, TypeError, "got dict"),
+    ],
+)
+def test_a_timestamp_the_short_way_refuses_fails_as_parse_datetime_fails(
+    sent: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        SimplePublicObjectWithAssociations.from_dict({**REQUIRED, "updatedAt": sent})
 
 
 def test_one_more_field_takes_the_full_way() -> None:

@@ -36,12 +36,9 @@ class BatchInputSimplePublicObjectBatchInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        inputs = []
-        _inputs = d.pop("inputs")
-        for inputs_item_data in _inputs:
-            inputs_item = SimplePublicObjectBatchInput.from_dict(inputs_item_data)
-
-            inputs.append(inputs_item)
+        inputs = [
+            SimplePublicObjectBatchInput.from_dict(inputs_item_data) for inputs_item_data in d.pop("inputs")
+        ]
 
         batch_input_simple_public_object_batch_input = cls(
             inputs,

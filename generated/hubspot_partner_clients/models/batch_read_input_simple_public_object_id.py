@@ -54,12 +54,7 @@ class BatchReadInputSimplePublicObjectId:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        inputs = []
-        _inputs = d.pop("inputs")
-        for inputs_item_data in _inputs:
-            inputs_item = SimplePublicObjectId.from_dict(inputs_item_data)
-
-            inputs.append(inputs_item)
+        inputs = [SimplePublicObjectId.from_dict(inputs_item_data) for inputs_item_data in d.pop("inputs")]
 
         _properties_sent = d.pop("properties", None)
         if _properties_sent is None:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._timestamps import parse_datetime
+from .._timestamps import fromisoformat, parse_datetime
 from ..models.batch_status import BatchStatus
 from ..types import UNSET, Unset
 
@@ -72,38 +72,34 @@ class BatchResponseSimplePublicObject:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is BatchResponseSimplePublicObject and len(src_dict) == 4:
-            status = BatchStatus(src_dict["status"])
+            try:
+                started_at = fromisoformat(src_dict["startedAt"])
+                completed_at = fromisoformat(src_dict["completedAt"])
+            except (TypeError, ValueError):
+                pass  # another spelling, or not a timestamp: parse_datetime below says which
+            else:
+                if started_at.tzinfo is not None and completed_at.tzinfo is not None:
+                    status = BatchStatus(src_dict["status"])
 
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = SimplePublicObject.from_dict(results_item_data)
+                    results = [
+                        SimplePublicObject.from_dict(results_item_data)
+                        for results_item_data in src_dict["results"]
+                    ]
 
-                results.append(results_item)
-
-            started_at = parse_datetime(src_dict["startedAt"])
-
-            completed_at = parse_datetime(src_dict["completedAt"])
-
-            batch_response_simple_public_object = object.__new__(cls)
-            batch_response_simple_public_object.status = status
-            batch_response_simple_public_object.results = results
-            batch_response_simple_public_object.started_at = started_at
-            batch_response_simple_public_object.completed_at = completed_at
-            batch_response_simple_public_object.requested_at = UNSET
-            batch_response_simple_public_object.links = UNSET
-            batch_response_simple_public_object.additional_properties = {}
-            return batch_response_simple_public_object
+                    batch_response_simple_public_object = object.__new__(cls)
+                    batch_response_simple_public_object.status = status
+                    batch_response_simple_public_object.results = results
+                    batch_response_simple_public_object.started_at = started_at
+                    batch_response_simple_public_object.completed_at = completed_at
+                    batch_response_simple_public_object.requested_at = UNSET
+                    batch_response_simple_public_object.links = UNSET
+                    batch_response_simple_public_object.additional_properties = {}
+                    return batch_response_simple_public_object
 
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = SimplePublicObject.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [SimplePublicObject.from_dict(results_item_data) for results_item_data in d.pop("results")]
 
         started_at = parse_datetime(d.pop("startedAt"))
 

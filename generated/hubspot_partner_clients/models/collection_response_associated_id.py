@@ -46,12 +46,7 @@ class CollectionResponseAssociatedId:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is CollectionResponseAssociatedId and len(src_dict) == 1:
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = AssociatedId.from_dict(results_item_data)
-
-                results.append(results_item)
+            results = [AssociatedId.from_dict(results_item_data) for results_item_data in src_dict["results"]]
 
             collection_response_associated_id = object.__new__(cls)
             collection_response_associated_id.results = results
@@ -60,12 +55,7 @@ class CollectionResponseAssociatedId:
             return collection_response_associated_id
 
         d = dict(src_dict)
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = AssociatedId.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [AssociatedId.from_dict(results_item_data) for results_item_data in d.pop("results")]
 
         if not d:
             return cls(

@@ -46,12 +46,7 @@ class CollectionResponseAssociatedIdForwardPaging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is CollectionResponseAssociatedIdForwardPaging and len(src_dict) == 1:
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = AssociatedId.from_dict(results_item_data)
-
-                results.append(results_item)
+            results = [AssociatedId.from_dict(results_item_data) for results_item_data in src_dict["results"]]
 
             collection_response_associated_id_forward_paging = object.__new__(cls)
             collection_response_associated_id_forward_paging.results = results
@@ -60,12 +55,7 @@ class CollectionResponseAssociatedIdForwardPaging:
             return collection_response_associated_id_forward_paging
 
         d = dict(src_dict)
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = AssociatedId.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [AssociatedId.from_dict(results_item_data) for results_item_data in d.pop("results")]
 
         if not d:
             return cls(

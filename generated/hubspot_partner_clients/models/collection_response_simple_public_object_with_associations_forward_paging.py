@@ -46,12 +46,10 @@ class CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is CollectionResponseSimplePublicObjectWithAssociationsForwardPaging and len(src_dict) == 1:
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = SimplePublicObjectWithAssociations.from_dict(results_item_data)
-
-                results.append(results_item)
+            results = [
+                SimplePublicObjectWithAssociations.from_dict(results_item_data)
+                for results_item_data in src_dict["results"]
+            ]
 
             collection_response_simple_public_object_with_associations_forward_paging = object.__new__(cls)
             collection_response_simple_public_object_with_associations_forward_paging.results = results
@@ -60,12 +58,10 @@ class CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
             return collection_response_simple_public_object_with_associations_forward_paging
 
         d = dict(src_dict)
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = SimplePublicObjectWithAssociations.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [
+            SimplePublicObjectWithAssociations.from_dict(results_item_data)
+            for results_item_data in d.pop("results")
+        ]
 
         if not d:
             return cls(

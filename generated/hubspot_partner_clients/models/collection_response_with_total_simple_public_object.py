@@ -52,12 +52,9 @@ class CollectionResponseWithTotalSimplePublicObject:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is CollectionResponseWithTotalSimplePublicObject and len(src_dict) == 2:
             total = src_dict["total"]
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = SimplePublicObject.from_dict(results_item_data)
-
-                results.append(results_item)
+            results = [
+                SimplePublicObject.from_dict(results_item_data) for results_item_data in src_dict["results"]
+            ]
 
             collection_response_with_total_simple_public_object = object.__new__(cls)
             collection_response_with_total_simple_public_object.total = total
@@ -69,12 +66,7 @@ class CollectionResponseWithTotalSimplePublicObject:
         d = dict(src_dict)
         total = d.pop("total")
 
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = SimplePublicObject.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [SimplePublicObject.from_dict(results_item_data) for results_item_data in d.pop("results")]
 
         if not d:
             return cls(

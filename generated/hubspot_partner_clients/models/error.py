@@ -143,11 +143,7 @@ class Error:
         _errors = _errors_sent
         errors: list[ErrorDetail] | Unset = UNSET
         if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = ErrorDetail.from_dict(errors_item_data)
-
-                errors.append(errors_item)
+            errors = [ErrorDetail.from_dict(errors_item_data) for errors_item_data in _errors]
 
         error = cls(
             category,

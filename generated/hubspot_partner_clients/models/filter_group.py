@@ -36,12 +36,7 @@ class FilterGroup:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        filters = []
-        _filters = d.pop("filters")
-        for filters_item_data in _filters:
-            filters_item = Filter.from_dict(filters_item_data)
-
-            filters.append(filters_item)
+        filters = [Filter.from_dict(filters_item_data) for filters_item_data in d.pop("filters")]
 
         filter_group = cls(
             filters,

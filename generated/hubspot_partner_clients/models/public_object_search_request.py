@@ -71,12 +71,9 @@ class PublicObjectSearchRequest:
         _filter_groups_sent = d.pop("filterGroups", None)
         if _filter_groups_sent is None:
             _filter_groups_sent = []
-        filter_groups = []
-        _filter_groups = _filter_groups_sent
-        for filter_groups_item_data in _filter_groups:
-            filter_groups_item = FilterGroup.from_dict(filter_groups_item_data)
-
-            filter_groups.append(filter_groups_item)
+        filter_groups = [
+            FilterGroup.from_dict(filter_groups_item_data) for filter_groups_item_data in _filter_groups_sent
+        ]
 
         _sorts_sent = d.pop("sorts", None)
         if _sorts_sent is None:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._timestamps import parse_datetime
+from .._timestamps import fromisoformat, parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimplePublicObject")
@@ -96,27 +96,30 @@ class SimplePublicObject:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is SimplePublicObject and len(src_dict) == 5:
-            id = src_dict["id"]
-            properties = object.__new__(SimplePublicObjectProperties)
-            properties.additional_properties = dict(src_dict["properties"])
-            created_at = parse_datetime(src_dict["createdAt"])
-
-            updated_at = parse_datetime(src_dict["updatedAt"])
-
-            archived = src_dict["archived"]
-            simple_public_object = object.__new__(cls)
-            simple_public_object.id = id
-            simple_public_object.properties = properties
-            simple_public_object.created_at = created_at
-            simple_public_object.updated_at = updated_at
-            simple_public_object.archived = archived
-            simple_public_object.properties_with_history = UNSET
-            simple_public_object.archived_at = UNSET
-            simple_public_object.object_write_trace_id = UNSET
-            simple_public_object.url = UNSET
-            simple_public_object.warnings = UNSET
-            simple_public_object.additional_properties = {}
-            return simple_public_object
+            try:
+                created_at = fromisoformat(src_dict["createdAt"])
+                updated_at = fromisoformat(src_dict["updatedAt"])
+            except (TypeError, ValueError):
+                pass  # another spelling, or not a timestamp: parse_datetime below says which
+            else:
+                if created_at.tzinfo is not None and updated_at.tzinfo is not None:
+                    id = src_dict["id"]
+                    properties = object.__new__(SimplePublicObjectProperties)
+                    properties.additional_properties = dict(src_dict["properties"])
+                    archived = src_dict["archived"]
+                    simple_public_object = object.__new__(cls)
+                    simple_public_object.id = id
+                    simple_public_object.properties = properties
+                    simple_public_object.created_at = created_at
+                    simple_public_object.updated_at = updated_at
+                    simple_public_object.archived = archived
+                    simple_public_object.properties_with_history = UNSET
+                    simple_public_object.archived_at = UNSET
+                    simple_public_object.object_write_trace_id = UNSET
+                    simple_public_object.url = UNSET
+                    simple_public_object.warnings = UNSET
+                    simple_public_object.additional_properties = {}
+                    return simple_public_object
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -181,11 +184,7 @@ class SimplePublicObject:
         _warnings = _warnings_sent
         warnings: list[PublicObjectWarning] | Unset = UNSET
         if _warnings is not UNSET:
-            warnings = []
-            for warnings_item_data in _warnings:
-                warnings_item = PublicObjectWarning.from_dict(warnings_item_data)
-
-                warnings.append(warnings_item)
+            warnings = [PublicObjectWarning.from_dict(warnings_item_data) for warnings_item_data in _warnings]
 
         simple_public_object = cls(
             id,

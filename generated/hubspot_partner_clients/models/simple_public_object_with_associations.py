@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._timestamps import parse_datetime
+from .._timestamps import fromisoformat, parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimplePublicObjectWithAssociations")
@@ -104,28 +104,31 @@ class SimplePublicObjectWithAssociations:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is SimplePublicObjectWithAssociations and len(src_dict) == 5:
-            id = src_dict["id"]
-            properties = object.__new__(SimplePublicObjectWithAssociationsProperties)
-            properties.additional_properties = dict(src_dict["properties"])
-            created_at = parse_datetime(src_dict["createdAt"])
-
-            updated_at = parse_datetime(src_dict["updatedAt"])
-
-            archived = src_dict["archived"]
-            simple_public_object_with_associations = object.__new__(cls)
-            simple_public_object_with_associations.id = id
-            simple_public_object_with_associations.properties = properties
-            simple_public_object_with_associations.created_at = created_at
-            simple_public_object_with_associations.updated_at = updated_at
-            simple_public_object_with_associations.archived = archived
-            simple_public_object_with_associations.properties_with_history = UNSET
-            simple_public_object_with_associations.archived_at = UNSET
-            simple_public_object_with_associations.object_write_trace_id = UNSET
-            simple_public_object_with_associations.url = UNSET
-            simple_public_object_with_associations.associations = UNSET
-            simple_public_object_with_associations.warnings = UNSET
-            simple_public_object_with_associations.additional_properties = {}
-            return simple_public_object_with_associations
+            try:
+                created_at = fromisoformat(src_dict["createdAt"])
+                updated_at = fromisoformat(src_dict["updatedAt"])
+            except (TypeError, ValueError):
+                pass  # another spelling, or not a timestamp: parse_datetime below says which
+            else:
+                if created_at.tzinfo is not None and updated_at.tzinfo is not None:
+                    id = src_dict["id"]
+                    properties = object.__new__(SimplePublicObjectWithAssociationsProperties)
+                    properties.additional_properties = dict(src_dict["properties"])
+                    archived = src_dict["archived"]
+                    simple_public_object_with_associations = object.__new__(cls)
+                    simple_public_object_with_associations.id = id
+                    simple_public_object_with_associations.properties = properties
+                    simple_public_object_with_associations.created_at = created_at
+                    simple_public_object_with_associations.updated_at = updated_at
+                    simple_public_object_with_associations.archived = archived
+                    simple_public_object_with_associations.properties_with_history = UNSET
+                    simple_public_object_with_associations.archived_at = UNSET
+                    simple_public_object_with_associations.object_write_trace_id = UNSET
+                    simple_public_object_with_associations.url = UNSET
+                    simple_public_object_with_associations.associations = UNSET
+                    simple_public_object_with_associations.warnings = UNSET
+                    simple_public_object_with_associations.additional_properties = {}
+                    return simple_public_object_with_associations
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -201,11 +204,7 @@ class SimplePublicObjectWithAssociations:
         _warnings = _warnings_sent
         warnings: list[PublicObjectWarning] | Unset = UNSET
         if _warnings is not UNSET:
-            warnings = []
-            for warnings_item_data in _warnings:
-                warnings_item = PublicObjectWarning.from_dict(warnings_item_data)
-
-                warnings.append(warnings_item)
+            warnings = [PublicObjectWarning.from_dict(warnings_item_data) for warnings_item_data in _warnings]
 
         simple_public_object_with_associations = cls(
             id,

@@ -90,12 +90,7 @@ class StandardError:
         _errors_sent = d.pop("errors", None)
         if _errors_sent is None:
             _errors_sent = []
-        errors = []
-        _errors = _errors_sent
-        for errors_item_data in _errors:
-            errors_item = ErrorDetail.from_dict(errors_item_data)
-
-            errors.append(errors_item)
+        errors = [ErrorDetail.from_dict(errors_item_data) for errors_item_data in _errors_sent]
 
         _context_sent = d.pop("context", None)
         if _context_sent is None:

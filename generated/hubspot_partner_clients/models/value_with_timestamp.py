@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._timestamps import parse_datetime
+from .._timestamps import fromisoformat, parse_datetime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValueWithTimestamp")
@@ -65,19 +65,23 @@ class ValueWithTimestamp:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is ValueWithTimestamp and len(src_dict) == 3:
-            value = src_dict["value"]
-            timestamp = parse_datetime(src_dict["timestamp"])
-
-            source_type = src_dict["sourceType"]
-            value_with_timestamp = object.__new__(cls)
-            value_with_timestamp.value = value
-            value_with_timestamp.timestamp = timestamp
-            value_with_timestamp.source_type = source_type
-            value_with_timestamp.source_id = UNSET
-            value_with_timestamp.source_label = UNSET
-            value_with_timestamp.updated_by_user_id = UNSET
-            value_with_timestamp.additional_properties = {}
-            return value_with_timestamp
+            try:
+                timestamp = fromisoformat(src_dict["timestamp"])
+            except (TypeError, ValueError):
+                pass  # another spelling, or not a timestamp: parse_datetime below says which
+            else:
+                if timestamp.tzinfo is not None:
+                    value = src_dict["value"]
+                    source_type = src_dict["sourceType"]
+                    value_with_timestamp = object.__new__(cls)
+                    value_with_timestamp.value = value
+                    value_with_timestamp.timestamp = timestamp
+                    value_with_timestamp.source_type = source_type
+                    value_with_timestamp.source_id = UNSET
+                    value_with_timestamp.source_label = UNSET
+                    value_with_timestamp.updated_by_user_id = UNSET
+                    value_with_timestamp.additional_properties = {}
+                    return value_with_timestamp
 
         d = dict(src_dict)
         value = d.pop("value")

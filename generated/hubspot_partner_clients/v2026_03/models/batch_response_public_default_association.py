@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._timestamps import parse_datetime
+from ..._timestamps import fromisoformat, parse_datetime
 from ...models.batch_status import BatchStatus
 from ...types import UNSET, Unset
 
@@ -89,40 +89,38 @@ class BatchResponsePublicDefaultAssociation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is BatchResponsePublicDefaultAssociation and len(src_dict) == 4:
-            status = BatchStatus(src_dict["status"])
+            try:
+                started_at = fromisoformat(src_dict["startedAt"])
+                completed_at = fromisoformat(src_dict["completedAt"])
+            except (TypeError, ValueError):
+                pass  # another spelling, or not a timestamp: parse_datetime below says which
+            else:
+                if started_at.tzinfo is not None and completed_at.tzinfo is not None:
+                    status = BatchStatus(src_dict["status"])
 
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = PublicDefaultAssociation.from_dict(results_item_data)
+                    results = [
+                        PublicDefaultAssociation.from_dict(results_item_data)
+                        for results_item_data in src_dict["results"]
+                    ]
 
-                results.append(results_item)
-
-            started_at = parse_datetime(src_dict["startedAt"])
-
-            completed_at = parse_datetime(src_dict["completedAt"])
-
-            batch_response_public_default_association = object.__new__(cls)
-            batch_response_public_default_association.status = status
-            batch_response_public_default_association.results = results
-            batch_response_public_default_association.started_at = started_at
-            batch_response_public_default_association.completed_at = completed_at
-            batch_response_public_default_association.num_errors = UNSET
-            batch_response_public_default_association.errors = UNSET
-            batch_response_public_default_association.requested_at = UNSET
-            batch_response_public_default_association.links = UNSET
-            batch_response_public_default_association.additional_properties = {}
-            return batch_response_public_default_association
+                    batch_response_public_default_association = object.__new__(cls)
+                    batch_response_public_default_association.status = status
+                    batch_response_public_default_association.results = results
+                    batch_response_public_default_association.started_at = started_at
+                    batch_response_public_default_association.completed_at = completed_at
+                    batch_response_public_default_association.num_errors = UNSET
+                    batch_response_public_default_association.errors = UNSET
+                    batch_response_public_default_association.requested_at = UNSET
+                    batch_response_public_default_association.links = UNSET
+                    batch_response_public_default_association.additional_properties = {}
+                    return batch_response_public_default_association
 
         d = dict(src_dict)
         status = BatchStatus(d.pop("status"))
 
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = PublicDefaultAssociation.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [
+            PublicDefaultAssociation.from_dict(results_item_data) for results_item_data in d.pop("results")
+        ]
 
         started_at = parse_datetime(d.pop("startedAt"))
 
@@ -151,11 +149,7 @@ class BatchResponsePublicDefaultAssociation:
         _errors = _errors_sent
         errors: list[StandardError] | Unset = UNSET
         if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = StandardError.from_dict(errors_item_data)
-
-                errors.append(errors_item)
+            errors = [StandardError.from_dict(errors_item_data) for errors_item_data in _errors]
 
         _requested_at_sent = d.pop("requestedAt", UNSET)
         if _requested_at_sent is None:

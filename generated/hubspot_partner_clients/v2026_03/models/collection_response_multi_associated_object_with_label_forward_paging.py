@@ -46,12 +46,10 @@ class CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if cls is CollectionResponseMultiAssociatedObjectWithLabelForwardPaging and len(src_dict) == 1:
-            results = []
-            _results = src_dict["results"]
-            for results_item_data in _results:
-                results_item = MultiAssociatedObjectWithLabel.from_dict(results_item_data)
-
-                results.append(results_item)
+            results = [
+                MultiAssociatedObjectWithLabel.from_dict(results_item_data)
+                for results_item_data in src_dict["results"]
+            ]
 
             collection_response_multi_associated_object_with_label_forward_paging = object.__new__(cls)
             collection_response_multi_associated_object_with_label_forward_paging.results = results
@@ -60,12 +58,10 @@ class CollectionResponseMultiAssociatedObjectWithLabelForwardPaging:
             return collection_response_multi_associated_object_with_label_forward_paging
 
         d = dict(src_dict)
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = MultiAssociatedObjectWithLabel.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [
+            MultiAssociatedObjectWithLabel.from_dict(results_item_data)
+            for results_item_data in d.pop("results")
+        ]
 
         if not d:
             return cls(

@@ -43,12 +43,10 @@ class MultiAssociatedObjectWithLabel:
         d = dict(src_dict)
         to_object_id = d.pop("toObjectId")
 
-        association_types = []
-        _association_types = d.pop("associationTypes")
-        for association_types_item_data in _association_types:
-            association_types_item = AssociationSpecWithLabel.from_dict(association_types_item_data)
-
-            association_types.append(association_types_item)
+        association_types = [
+            AssociationSpecWithLabel.from_dict(association_types_item_data)
+            for association_types_item_data in d.pop("associationTypes")
+        ]
 
         multi_associated_object_with_label = cls(
             to_object_id,
