@@ -30,7 +30,7 @@ REMAINING = "x-hubspot-ratelimit-remaining"
 DAILY = "x-hubspot-ratelimit-daily"
 DAILY_REMAINING = "x-hubspot-ratelimit-daily-remaining"
 _PREFIX = b"x-hubspot-ratelimit-"
-"""What each of these names starts with: one pass over the raw names tells whether any is there."""
+"""What each of these names starts with: one pass over the raw names finds them all."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ class RateLimitHeaders:
     """Why some header was left out, for the one warning; None when all were usable."""
 
 
-def _whole(headers: httpx.Headers, name: str, problems: list[str]) -> int | None:
-    text = headers.get(name)
+def _whole(found: dict[str, str], name: str, problems: list[str]) -> int | None:
+    text = found.get(name)
     if text is None:
         return None
     try:
@@ -60,21 +60,33 @@ def _whole(headers: httpx.Headers, name: str, problems: list[str]) -> int | None
     return value
 
 
+def _found(headers: httpx.Headers) -> dict[str, str]:
+    """The rate-limit headers by lower-case name, repeated ones joined as ``Headers.get`` joins them.
+
+    One pass over the raw names: every answer of HubSpot's carries five of these, and each
+    ``Headers.get`` would decode and compare every header again (~0.7 us each on CPython 3.11).
+    Values are decoded as Latin-1, which takes any byte: what is not a number is named as such.
+    """
+    found: dict[str, str] = {}
+    for key, value in headers.raw:
+        if key[:20].lower() == _PREFIX:
+            name = key.lower().decode("latin-1")
+            text = value.decode("latin-1")
+            found[name] = f"{found[name]}, {text}" if name in found else text
+    return found
+
+
 def read(headers: httpx.Headers) -> RateLimitHeaders | None:
     """The usable parts of `headers`; None (cheaply) when they carry no rate-limit header at all."""
-    # One pass over the raw names (each `name in headers` would build a list of them again); a
-    # plain loop, since this runs on every answer and a generator costs more than the test.
-    for key, _ in headers.raw:
-        if key[:20].lower() == _PREFIX:
-            break
-    else:
+    found = _found(headers)
+    if not found:
         return None
     problems: list[str] = []
-    max_requests = _whole(headers, MAX, problems)
-    interval_ms = _whole(headers, INTERVAL, problems)
-    remaining = _whole(headers, REMAINING, problems)
-    daily = _whole(headers, DAILY, problems)
-    daily_remaining = _whole(headers, DAILY_REMAINING, problems)
+    max_requests = _whole(found, MAX, problems)
+    interval_ms = _whole(found, INTERVAL, problems)
+    remaining = _whole(found, REMAINING, problems)
+    daily = _whole(found, DAILY, problems)
+    daily_remaining = _whole(found, DAILY_REMAINING, problems)
 
     window: tuple[int, float] | None = None
     if max_requests is not None and interval_ms is not None:
@@ -84,12 +96,12 @@ def read(headers: httpx.Headers) -> RateLimitHeaders | None:
             problems.append(f"{MAX} {max_requests} is implausible (HubSpot states at most a few hundred)")
         else:
             window = (max_requests, interval_ms / 1000)
-    elif (MAX in headers) != (INTERVAL in headers):
+    elif (MAX in found) != (INTERVAL in found):
         problems.append(f"{MAX} and {INTERVAL} must come together")
     if remaining is not None and window is not None and remaining > window[0]:
         problems.append(f"{REMAINING} {remaining} is more than {MAX} {window[0]}")
         remaining = None
-    if remaining is not None and window is None and MAX in headers:
+    if remaining is not None and window is None and MAX in found:
         remaining = None  # relative to a window the same answer garbled: meaningless
     if daily_remaining is not None and daily is not None and daily_remaining > daily:
         problems.append(f"{DAILY_REMAINING} {daily_remaining} is more than {DAILY} {daily}")

@@ -267,13 +267,13 @@ class _Call:
             request.headers["accept-encoding"] = wanted
         self.attempt = 0
         self.deadline = time.monotonic() + policy.deadline
-        self._timeouts = dict(request.extensions.get("timeout", {}))
+        # Not copied: an attempt whose timeouts are cut gets a new dict (start_attempt).
+        self._timeouts: dict[str, Any] = request.extensions.get("timeout") or {}
         # The attempt's timeouts are the configured ones as long as the deadline is further
         # off than the longest of them (a timeout not set is as long as the deadline allows).
-        given: list[float | None] = [self._timeouts.get(key) for key in _TIMEOUT_KEYS]
-        self._longest_timeout = max((t for t in given if t is not None), default=math.inf)
-        if None in given:
-            self._longest_timeout = math.inf
+        get = self._timeouts.get
+        given: tuple[Any, ...] = (get("connect"), get("read"), get("write"), get("pool"))
+        self._longest_timeout: float = math.inf if None in given else max(given)
 
     def start_attempt(self) -> None:
         """Count the attempt and cut its timeouts to the time left before the deadline.

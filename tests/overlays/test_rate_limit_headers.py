@@ -156,6 +156,28 @@ MALFORMED = {
 }
 
 
+def test_the_headers_are_found_in_any_case_and_a_repeated_one_is_read_as_both_values() -> None:
+    said = _headers.read(
+        httpx.Headers(
+            [
+                ("Content-Type", "application/json"),
+                ("x-HUBSPOT-ratelimit-MAX", "20"),
+                ("X-HubSpot-RateLimit-Interval-Milliseconds", "1000"),
+                ("X-HubSpot-RateLimit-Remaining", " 7 "),
+                ("X-HubSpot-RateLimit-Daily-Remaining", "5"),
+                ("X-HubSpot-RateLimit-Daily-Remaining", "6"),  # a proxy repeated it
+            ]
+        )
+    )
+    assert said is not None
+    assert said.window == (20, 1.0)
+    assert said.remaining == 7
+    # Repeated, it is "5, 6" as Headers.get joins it: no whole number, so left out and named.
+    assert said.daily_remaining is None
+    assert said.problem is not None and "'5, 6' is not a whole number" in said.problem
+    assert _headers.read(httpx.Headers({"X-HubSpot-Correlation-Id": "x", "X-Other": "1"})) is None
+
+
 @pytest.mark.parametrize("case", list(MALFORMED))
 def test_malformed_or_disagreeing_headers_are_ignored_with_one_warning(
     case: str, caplog: pytest.LogCaptureFixture
