@@ -23,9 +23,14 @@ request is in flight, so that a burst cannot overrun an account whose window is
 smaller); from then on the window is what ``Max`` per ``Interval-Milliseconds``
 say, larger or smaller, and a ``Remaining`` lower than this limiter's own count
 (other processes share the account) is recorded as requests answered now, never
-more than the window holds. ``Daily-Remaining`` at zero makes every call fail
-with the daily ``RateLimitError`` without sending (``DailyLimitReached``) for
-``DAILY_HOLD`` seconds, after which one request is let through to ask again.
+more than the window holds. ``Remaining`` is of when HubSpot answered, some
+time before the answer is settled here: it is compared with every count the
+window held when that request was sent or took since, not with what is left of
+them at the settle (one of ours that left in between would be booked again, as
+someone else's, for a whole interval). ``Daily-Remaining`` at zero makes every
+call fail with the daily ``RateLimitError`` without sending
+(``DailyLimitReached``) for ``DAILY_HOLD`` seconds, after which one request is
+let through to ask again.
 
 After ``fork()`` the child gets new locks (one held by a parent's thread at the
 fork would never be released) and counts the parent's requests in flight as
@@ -112,21 +117,26 @@ class _Count:
 class Reservation:
     """A request that ``RateLimiter.acquire`` let go; hand it back to ``RateLimiter.settle``."""
 
-    __slots__ = ("_counts",)
+    __slots__ = ("_account_base", "_counts")
 
-    def __init__(self, counts: tuple[_Count, ...]) -> None:
+    def __init__(self, counts: tuple[_Count, ...], account_base: int | None = None) -> None:
         self._counts = counts
+        # The account window's len(sent) - counted at the send (None: not known). Plus its
+        # `counted` at the answer, it is every count the window held at the send or took since.
+        self._account_base = account_base
 
 
 class _Window:
     """A sliding log of counted requests; not thread-safe (the limiter's lock guards it)."""
 
-    __slots__ = ("interval", "max_requests", "sent")
+    __slots__ = ("counted", "interval", "max_requests", "sent")
 
     def __init__(self, max_requests: int, interval: float) -> None:
         self.max_requests = max_requests
         self.interval = interval
         self.sent: deque[_Count] = deque()
+        # Every count ever added, dropped ones too: how many a window took between two instants.
+        self.counted = 0
 
     def wait(self, now: float) -> float:
         """0 when a request may go now, else the seconds until one may at the earliest."""
@@ -153,6 +163,7 @@ class _Window:
     def count(self, now: float, *, answered: bool) -> _Count:
         counted = _Count(now, answered=answered)
         self.sent.append(counted)
+        self.counted += 1
         return counted
 
 
@@ -257,7 +268,13 @@ class RateLimiter:
             self._in_flight += 1
             if self._daily_remaining is not None:
                 self._daily_remaining -= 1
-            return Reservation(tuple(window.count(now, answered=False) for window in spent))
+            return self._count(spent, now)
+
+    def _count(self, spent: Sequence[_Window], now: float) -> Reservation:
+        """Count a request that may go now in each of `spent` (the lock is held)."""
+        counts = tuple(window.count(now, answered=False) for window in spent)
+        account = self._account
+        return Reservation(counts, len(account.sent) - account.counted)
 
     def acquire(
         self, windows: Sequence[str] = OPERATIONS.default_windows, *, deadline: float | None = None
@@ -301,7 +318,7 @@ class RateLimiter:
                 counted.at = now
                 counted.answered = True
         if headers is not None:
-            self.observe(headers)
+            self.observe(headers, answering=reservation)
             # Only once the window the answer states is in place: marked before, a request
             # acquired in between would go under the configured window, in a burst.
             if not self._answered:
@@ -321,8 +338,12 @@ class RateLimiter:
                 problem,
             )
 
-    def observe(self, headers: httpx.Headers) -> None:
-        """Follow the account window and the daily budget that HubSpot's headers state."""
+    def observe(self, headers: httpx.Headers, *, answering: Reservation | None = None) -> None:
+        """Follow the account window and the daily budget that HubSpot's headers state.
+
+        ``answering``: the request these headers answered (``settle`` passes it), so that their
+        ``Remaining`` is compared with what this limiter counted when HubSpot answered, not now.
+        """
         said = _headers.read(headers)
         if said is None:  # most cheaply: HubSpot said nothing
             return
@@ -330,10 +351,10 @@ class RateLimiter:
             self._warn_once(said.problem)
         with self._lock:
             now = time.monotonic()
-            self._learn(said, now)
+            self._learn(said, now, None if answering is None else answering._account_base)
 
-    def _learn(self, said: _headers.RateLimitHeaders, now: float) -> None:
-        """Apply what the headers said (the lock is held)."""
+    def _learn(self, said: _headers.RateLimitHeaders, now: float, account_base: int | None = None) -> None:
+        """Apply what the headers said (the lock is held); `account_base` is the answered request's."""
         if said.daily_remaining is not None:
             self._daily_remaining = said.daily_remaining
             if said.daily_remaining <= 0:
@@ -344,11 +365,20 @@ class RateLimiter:
         if said.remaining is None:
             return
         account.wait(now)  # drops the counts that have left the window
+        held = len(account.sent)
+        if account_base is not None:
+            # HubSpot stated Remaining when it answered, between the send and now. Each request
+            # of ours it counted then is in the window at the send or was added since: one
+            # dropped before the send was answered, so received, an interval before HubSpot's
+            # answer at least. One dropped since was answered over an interval ago, and HubSpot,
+            # which received it earlier, has dropped it too: compared with `held` alone it would
+            # be booked again, as someone else's, for a whole interval.
+            held = max(held, account_base + account.counted)
         # HubSpot counts fewer left than we do: someone else spends this
         # account's budget. Count the difference as answered now, so that
         # we slow down for one interval instead of provoking 429s; never
         # more than the window holds, nor than PLAUSIBLE_MAX (a window configured that large).
-        missing = min(account.max_requests - said.remaining - len(account.sent), _headers.PLAUSIBLE_MAX)
+        missing = min(account.max_requests - said.remaining - held, _headers.PLAUSIBLE_MAX)
         for _ in range(missing):
             account.count(now, answered=True)
 

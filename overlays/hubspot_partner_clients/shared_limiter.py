@@ -171,7 +171,7 @@ class _SharedReservation(Reservation):
     __slots__ = ("_member", "_windows")
 
     def __init__(self, counts: Reservation, member: str, windows: tuple[str, ...]) -> None:
-        super().__init__(counts._counts)
+        super().__init__(counts._counts, counts._account_base)
         self._member = member
         self._windows = windows
 
@@ -247,7 +247,7 @@ class RedisRateLimiter(RateLimiter):
         with self._lock:
             now = time.monotonic()
             self._in_flight += 1
-            return Reservation(tuple(window.count(now, answered=False) for window in self._spent(windows)))
+            return self._count(self._spent(windows), now)
 
     def _back(self) -> bool:
         """Redis was away and may be back: tell it what this process sent meanwhile, first.
@@ -348,9 +348,9 @@ class RedisRateLimiter(RateLimiter):
         else:
             super().settle(reservation, headers)
 
-    def observe(self, headers: httpx.Headers) -> None:
+    def observe(self, headers: httpx.Headers, *, answering: Reservation | None = None) -> None:
         """Follow HubSpot's headers locally (for the fallback) and in Redis, for every process."""
-        super().observe(headers)
+        super().observe(headers, answering=answering)
         said = _headers.read(headers)
         if said is None or not self._may_try():
             return

@@ -190,6 +190,32 @@ def test_remaining_header_slows_down_when_others_spend_the_account(
     assert 429 not in _statuses(fresh)
 
 
+def test_a_late_answer_books_none_of_our_own_requests_as_others(fresh: HubSpotDouble, object_id: str) -> None:
+    # The double fills its Remaining header when it answers; the answer then takes longer than
+    # the interval to arrive (DELAY sleeps after the headers are made). By then our seven earlier
+    # requests have left this limiter's window -- and the double's, as they came before. Compared
+    # with the settle's count instead of the send's, Remaining 0 read as seven requests of others,
+    # booked for another interval: the window split that cost bench's bulk figure a sixth second.
+    client = _client(fresh, MATCHING)
+    limiter = client.limiter
+    assert limiter is not None
+    with client:
+        for _ in range(SERVER.max_requests - 1):
+            get_by_id.sync(object_id, client=client)
+        fresh.faults.script("delay", path_contains=object_id, delay_seconds=SERVER.interval_seconds + 0.3)
+        get_by_id.sync(object_id, client=client)
+        assert fresh.requests.all()[-1].fault == "delay"
+        # Only the late one counts now (until an interval after its answer): seven may go at once.
+        # Not a timing bound: `deadline=now` refuses any wait at all; the booked seven would hold
+        # the window full for a whole interval, far longer than these seven lines take.
+        granted = [limiter.acquire(DEFAULT_WINDOWS, deadline=time.monotonic()) for _ in range(7)]
+        assert None not in granted
+        for reservation in granted:
+            limiter.settle(reservation)  # type: ignore[arg-type]  # checked just above
+    # And nothing was over the double's window (no retries: a 429 would have raised).
+    assert _statuses(fresh) == [200] * SERVER.max_requests
+
+
 def test_limiter_reserves_and_reports_the_wait() -> None:
     limiter = RateLimiter(RateLimit(max_requests=1, interval=10.0, search_max_requests=1))
     first = limiter._reserve(SEARCH_WINDOWS)
