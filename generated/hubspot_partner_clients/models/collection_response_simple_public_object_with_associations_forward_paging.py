@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CollectionResponseSimplePublicObjectWithAssociationsForwardPaging")
@@ -20,6 +21,8 @@ class CollectionResponseSimplePublicObjectWithAssociationsForwardPaging:
     paging: ForwardPaging | Unset = UNSET
     """ Where the next page is; absent on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         results = []

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
@@ -31,6 +32,8 @@ class Error:
     errors: list[ErrorDetail] | Unset = UNSET
     """ Further information about the error. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         category = self.category

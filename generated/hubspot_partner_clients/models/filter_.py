@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from ..models.filter_operator import FilterOperator
 from ..types import UNSET, Unset
 
@@ -27,6 +28,8 @@ class Filter:
     values: list[str] | Unset = UNSET
     """ The values to compare with, with IN and NOT_IN. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         property_name = self.property_name

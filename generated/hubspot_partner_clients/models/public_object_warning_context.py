@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
+
 T = TypeVar("T", bound="PublicObjectWarningContext")
 
 
@@ -14,6 +16,8 @@ class PublicObjectWarningContext:
     """Context about the warning."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from .._timestamps import fromisoformat, parse_datetime
 from ..types import UNSET, Unset
 
@@ -38,6 +39,8 @@ class SimplePublicObject:
     warnings: list[PublicObjectWarning] | Unset = UNSET
     """ Warnings about the object. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

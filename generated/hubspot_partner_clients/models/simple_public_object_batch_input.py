@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimplePublicObjectBatchInput")
@@ -25,6 +26,8 @@ class SimplePublicObjectBatchInput:
     object_write_trace_id: str | Unset = UNSET
     """ A unique identifier for tracing the request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model_methods import model_eq, model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StandardError")
@@ -32,6 +33,8 @@ class StandardError:
     sub_category: StandardErrorSubCategory | str | Unset = UNSET
     """ A more specific error category within each main category. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

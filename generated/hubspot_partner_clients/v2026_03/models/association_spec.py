@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model_methods import model_eq, model_repr
 from ..models.association_category import AssociationCategory
 
 T = TypeVar("T", bound="AssociationSpec")
@@ -20,6 +21,8 @@ class AssociationSpec:
     association_type_id: int
     """ The id of the association type (a labelled type's id gives the association its label). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         association_category = self.association_category.value

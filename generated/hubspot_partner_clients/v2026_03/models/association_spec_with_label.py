@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model_methods import model_eq, model_repr
 from ...types import UNSET, Unset
 from ..models.association_category import AssociationCategory
 
@@ -23,6 +24,8 @@ class AssociationSpecWithLabel:
     label: str | Unset = UNSET
     """ The label of the association type, such as "Mentor"; absent for an unlabelled type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         category = self.category.value

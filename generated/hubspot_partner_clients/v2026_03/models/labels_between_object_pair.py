@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model_methods import model_eq, model_repr
+
 T = TypeVar("T", bound="LabelsBetweenObjectPair")
 
 
@@ -24,6 +26,8 @@ class LabelsBetweenObjectPair:
     labels: list[str]
     """ The labels of the associations between the two (unlabelled ones have none). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         from_object_type_id = self.from_object_type_id

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model_methods import model_eq, model_repr
+
 T = TypeVar("T", bound="MultiAssociatedObjectWithLabel")
 
 
@@ -18,6 +20,8 @@ class MultiAssociatedObjectWithLabel:
     association_types: list[AssociationSpecWithLabel]
     """ The associations with it, each with its category, type id and label. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         to_object_id = self.to_object_id

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model_methods import model_eq, model_repr
+
 T = TypeVar("T", bound="PublicDefaultAssociation")
 
 
@@ -20,6 +22,8 @@ class PublicDefaultAssociation:
     association_spec: AssociationSpec
     """ One association to create, by its category and type id. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_dict(self) -> dict[str, Any]:
         from_ = self.from_.to_dict()

@@ -1,0 +1,107 @@
+"""Every model's repr and == (written once in _model_methods.py) behave as attrs' own would.
+
+The models take both methods from ``hubspot_partner_clients._model_methods`` (model.py.jinja, note
+11) instead of attrs compiling a pair per class. Each model is compared here with an attrs class
+of the same name and fields, which has attrs' own methods, on the same values: a repr that
+differs from attrs' by a character, an == that compares fewer fields, or attrs writing its own
+methods after all (a new attrs that no longer leaves a class's own methods alone), fails.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import attrs
+import pytest
+
+from hubspot_partner_clients._model_methods import model_eq, model_repr
+from hubspot_partner_clients.models import ForwardPaging, SimplePublicObjectProperties, ValueWithTimestamp
+from tests._versions import ApiVersion
+
+
+def _models(api_version: ApiVersion) -> list[type]:
+    models = api_version.models
+    found = [getattr(models, name) for name in models.__all__]
+    classes = [cls for cls in found if isinstance(cls, type) and attrs.has(cls)]
+    assert len(classes) > 20
+    return classes
+
+
+def _filled(cls: type, values: dict[str, Any]) -> Any:
+    made: Any = object.__new__(cls)
+    for name, value in values.items():
+        setattr(made, name, value)
+    return made
+
+
+def _twin(cls: type) -> type:
+    """An attrs class of `cls`'s name and fields, with the repr and == attrs writes itself."""
+    twin = attrs.make_class(cls.__name__, {f.name: attrs.field(init=f.init) for f in attrs.fields(cls)})
+    assert vars(twin)["__repr__"] is not model_repr
+    return twin
+
+
+def _values(cls: type) -> dict[str, Any]:
+    # Distinct values of a few kinds, so that a field shown or compared out of place is noticed.
+    kinds: list[Any] = ["text", 7, None, ["a", 1], {"k": "v"}, 2.5, True]
+    return {field.name: kinds[i % len(kinds)] for i, field in enumerate(attrs.fields(cls))}
+
+
+def test_every_model_has_the_shared_methods_and_is_unhashable(api_version: ApiVersion) -> None:
+    for cls in _models(api_version):
+        # From the class itself: attrs wrote neither method over them.
+        assert vars(cls)["__repr__"] is model_repr, cls
+        assert vars(cls)["__eq__"] is model_eq, cls
+        with pytest.raises(TypeError, match="unhashable"):
+            hash(_filled(cls, _values(cls)))
+
+
+def test_every_models_repr_is_attrs_repr(api_version: ApiVersion) -> None:
+    for cls in _models(api_version):
+        values = _values(cls)
+        assert repr(_filled(cls, values)) == repr(_filled(_twin(cls), values)), cls
+
+
+def test_a_field_not_set_shows_as_attrs_shows_it() -> None:
+    # Half built (no field set): additional_properties (not an __init__ argument) is NOTHING, and
+    # an __init__ argument's absence raises, in attrs' repr as in ours.
+    bare: Any = object.__new__(ForwardPaging)
+    twin: Any = object.__new__(_twin(ForwardPaging))
+    with pytest.raises(AttributeError):
+        repr(bare)
+    with pytest.raises(AttributeError):
+        repr(twin)
+    bare.next_ = twin.next_ = None
+    assert repr(bare) == repr(twin) == "ForwardPaging(next_=None, additional_properties=NOTHING)"
+
+
+def test_a_model_inside_itself_is_shown_as_attrs_shows_it() -> None:
+    ours = SimplePublicObjectProperties()
+    ours.additional_properties["self"] = ours  # type: ignore[assignment]  # a value of no JSON type: the point
+    twin_cls = _twin(SimplePublicObjectProperties)
+    theirs: Any = twin_cls()
+    theirs.additional_properties = {"self": theirs}
+    assert repr(ours) == repr(theirs) == "SimplePublicObjectProperties(additional_properties={'self': ...})"
+    assert repr([ours, ours]).count("...") == 2  # the guard is per repr, not left behind
+
+
+def test_equality_is_attrs_equality(api_version: ApiVersion) -> None:
+    for cls in _models(api_version):
+        values = _values(cls)
+        twin = _twin(cls)
+        assert _filled(cls, values) == _filled(cls, dict(values)), cls
+        for name in values:  # every field takes part
+            changed = {**values, name: "changed"}
+            assert _filled(cls, values) != _filled(cls, changed), (cls, name)
+            assert (_filled(twin, values) != _filled(twin, changed)) is True
+        assert _filled(cls, values) != _filled(twin, values)  # another class is never equal
+        assert _filled(cls, values) != values
+
+
+def test_a_field_unequal_to_itself_compares_as_attrs_compares_it() -> None:
+    values = {field.name: math.nan for field in attrs.fields(ValueWithTimestamp)}
+    twin = _twin(ValueWithTimestamp)
+    # Field by field with ==, as attrs compares: NaN is unequal even to itself.
+    assert (_filled(twin, values) == _filled(twin, values)) is False
+    assert (_filled(ValueWithTimestamp, values) == _filled(ValueWithTimestamp, values)) is False
