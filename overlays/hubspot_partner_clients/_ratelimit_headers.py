@@ -11,8 +11,6 @@ itself is not affected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import httpx
 
 __all__ = ["PLAUSIBLE_MAX", "RateLimitHeaders", "read"]
@@ -33,16 +31,29 @@ _PREFIX = b"x-hubspot-ratelimit-"
 """What each of these names starts with: one pass over the raw names finds them all."""
 
 
-@dataclass(frozen=True)
 class RateLimitHeaders:
-    """What one answer's headers say that holds together; None where they say nothing usable."""
+    """What one answer's headers say that holds together; None where they say nothing usable.
 
-    window: tuple[int, float] | None = None
-    """(max requests, interval in seconds) of the account window."""
-    remaining: int | None = None
-    daily_remaining: int | None = None
-    problem: str | None = None
-    """Why some header was left out, for the one warning; None when all were usable."""
+    A plain class, not a dataclass: one is made for every answer (a frozen dataclass's __init__
+    costs several times more), and none is compared or shown.
+    """
+
+    __slots__ = ("daily_remaining", "problem", "remaining", "window")
+
+    def __init__(
+        self,
+        *,
+        window: tuple[int, float] | None = None,
+        remaining: int | None = None,
+        daily_remaining: int | None = None,
+        problem: str | None = None,
+    ) -> None:
+        self.window = window
+        """(max requests, interval in seconds) of the account window."""
+        self.remaining = remaining
+        self.daily_remaining = daily_remaining
+        self.problem = problem
+        """Why some header was left out, for the one warning; None when all were usable."""
 
 
 def _whole(found: dict[str, str], name: str, problems: list[str]) -> int | None:
