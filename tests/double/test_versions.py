@@ -6,7 +6,6 @@ Also the account-wide rate-limit windows both families spend, and faults and sco
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 
@@ -155,8 +154,7 @@ def test_a_table_with_both_versions_rows_is_read_directly(
     # windows: here a (made-up) dated search row spending the account's window instead of search's.
     search = OPERATIONS.named("search")
     assert search is not None
-    dated = dataclasses.replace(
-        search,
+    dated = search._replace(
         path=f"{DATED}/search",
         pattern=re.compile(f"^{DATED}/search$"),
         rate_limit_windows=("ten-secondly",),
