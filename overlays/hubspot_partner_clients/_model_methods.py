@@ -6,18 +6,21 @@ every model its fields can hold). The model template (generator/templates/model.
 11) assigns these two instead, and attrs, which leaves a method a class defines itself alone, does
 not write its own. They behave as attrs' would:
 
-- ``repr``: ``Name(field=value, ...)``, every field in declaration order by its ``repr``, a model
+- ``repr``: ``Name(field=value, ...)``, every field in declaration order by its ``repr`` (a field
+  declared with ``repr=False`` left out, one with a callable shown by it, as in attrs), a model
   met again inside itself (through its additional properties) shown as ``...``, a field that is
   not an ``__init__`` argument and was never set as ``NOTHING``;
-- ``==``: for two instances of the same class, each field's ``==`` in order, the first that is
-  false (or else the last) being the answer, as attrs' ``a == a2 and b == b2 ...``;
-  ``NotImplemented`` for an instance of another class, so that Python answers False (a subclass
-  is another class). Defining ``__eq__`` leaves the models unhashable, as attrs leaves them.
+- ``==``: for two instances of the same class, each field's ``==`` in order (a field declared
+  with ``eq=False`` left out), the first that is false (or else the last) being the answer, as
+  attrs' ``a == a2 and b == b2 ...``; ``NotImplemented`` for an instance of another class (a
+  subclass is another class), so that Python asks the other side and, unless it knows better,
+  answers False. Defining ``__eq__`` leaves the models unhashable, as attrs leaves them.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -29,10 +32,34 @@ __all__ = ["model_eq", "model_repr"]
 _repring = threading.local()
 
 
-def _fields(cls: type) -> list[tuple[str, bool]]:
-    # attrs' own record of the fields, in declaration order (a lookup attrs caches on the class),
-    # and whether each is set by __init__: attrs shows one that is not, and is not set, as NOTHING.
-    return [(field.name, field.init) for field in attrs.fields(cls)]
+# Per class, worked out on its first repr or ==: attrs.fields reads the class's field records, and
+# these keep only what each method needs of them.
+_Shown = tuple[tuple[str, bool, Callable[[Any], str]], ...]
+_SHOWN: dict[type, _Shown] = {}
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _shown(cls: type) -> _Shown:
+    """The fields a repr shows, in declaration order: (name, set by __init__, how it is shown).
+
+    attrs shows a field that is not an ``__init__`` argument and was never set as NOTHING.
+    """
+    shown = _SHOWN.get(cls)
+    if shown is None:
+        shown = _SHOWN[cls] = tuple(
+            (field.name, field.init, repr if field.repr is True else field.repr)
+            for field in attrs.fields(cls)
+            if field.repr is not False
+        )
+    return shown
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    """The fields == compares, in declaration order."""
+    compared = _COMPARED.get(cls)
+    if compared is None:
+        compared = _COMPARED[cls] = tuple(field.name for field in attrs.fields(cls) if field.eq)
+    return compared
 
 
 def model_repr(self: Any) -> str:
@@ -46,8 +73,8 @@ def model_repr(self: Any) -> str:
     try:
         cls = type(self)
         shown = ", ".join(
-            f"{name}={(getattr(self, name) if init else getattr(self, name, attrs.NOTHING))!r}"
-            for name, init in _fields(cls)
+            f"{name}={show(getattr(self, name) if init else getattr(self, name, attrs.NOTHING))}"
+            for name, init, show in _shown(cls)
         )
         return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
     finally:
@@ -57,10 +84,11 @@ def model_repr(self: Any) -> str:
 def model_eq(self: Any, other: object) -> bool:
     """Field by field, for two instances of one class (see the module docstring)."""
     if other.__class__ is not self.__class__:
-        return NotImplemented  # type: ignore[no-any-return]  # Python's "not comparable": False
+        # Not "unequal" but "ask the other side" (which answers False unless it knows better).
+        return NotImplemented  # type: ignore[no-any-return]
     # attrs' `self.a == other.a and self.b == other.b ...`: the first falsy comparison, or the last.
     equal: Any = True
-    for name, _ in _fields(type(self)):
+    for name in _compared(type(self)):
         equal = getattr(self, name) == getattr(other, name)
         if not equal:
             return equal  # type: ignore[no-any-return]  # what the field's == gave, as attrs returns it

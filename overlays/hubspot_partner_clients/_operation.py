@@ -18,8 +18,9 @@ from typing import NamedTuple
 __all__ = ["Operation", "OperationTable", "RateLimitWindow", "operation_of"]
 
 
-# Rows are NamedTuples: immutable and compared by value as a frozen dataclass would be, and
-# defined at import in a tenth of the time (a first call imports this module).
+# Rows are NamedTuples: immutable and compared by value, as the frozen dataclasses they were (a row
+# also equals the plain tuple of its values, which nothing here compares it with), and this module,
+# which a first call imports, runs in a quarter of the time (~0.3 ms instead of ~1.1 ms).
 class RateLimitWindow(NamedTuple):
     """One of HubSpot's rate-limit windows (`x-rate-limit-windows`)."""
 

@@ -76,13 +76,15 @@ def _found(headers: httpx.Headers) -> dict[str, str]:
 
     One pass over the raw names: every answer of HubSpot's carries five of these, and each
     ``Headers.get`` would decode and compare every header again (~0.7 us each on CPython 3.11).
-    Values are decoded as Latin-1, which takes any byte: what is not a number is named as such.
+    Unlike ``Headers.get`` (one encoding chosen over all the headers), each value is read as
+    ASCII, any other byte escaped: HubSpot's numbers are ASCII digits, and a value that is not
+    (a UTF-8 digit of another script, say) is named, escaped and readable, as not a whole number.
     """
     found: dict[str, str] = {}
     for key, value in headers.raw:
-        if key[:20].lower() == _PREFIX:
-            name = key.lower().decode("latin-1")
-            text = value.decode("latin-1")
+        if key[: len(_PREFIX)].lower() == _PREFIX:
+            name = key.lower().decode("ascii", "backslashreplace")
+            text = value.decode("ascii", "backslashreplace")
             found[name] = f"{found[name]}, {text}" if name in found else text
     return found
 

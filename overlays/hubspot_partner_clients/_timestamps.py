@@ -1,9 +1,13 @@
 """HubSpot's timestamps (``format: date-time``) as aware datetimes, whatever spelling they arrive in.
 
 The generated models call :func:`parse_datetime` for every date-time field (the property template
-``generator/templates/property_templates/datetime_property.py.jinja``). HubSpot writes
-``2019-10-30T03:30:17.883Z``; other spellings of the same instant, from HubSpot's other services or
-a proxy, are taken too, because refusing them would lose a whole answer over a harmless difference:
+``generator/templates/property_templates/datetime_property.py.jinja``), but for the required ones
+of an object sent with only its required fields, which they parse with :data:`fromisoformat` first
+and hand to :func:`parse_datetime` only when it refuses them or finds no offset (the same result).
+
+HubSpot writes ``2019-10-30T03:30:17.883Z``; other spellings of the same instant, from HubSpot's
+other services or a proxy, are taken too, because refusing them would lose a whole answer over a
+harmless difference:
 
 - ``Z`` or ``z``, a numeric offset (kept as given), with or without fractions of a second (more
   than six digits are cut to microseconds);

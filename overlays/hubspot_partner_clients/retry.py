@@ -283,6 +283,7 @@ class _Call:
         # The attempt's timeouts are the configured ones as long as the deadline is further
         # off than the longest of them (a timeout not set is as long as the deadline allows).
         get = self._timeouts.get
+        # _TIMEOUT_KEYS, spelled out: a generator here would cost more than the test it serves.
         given: tuple[Any, ...] = (get("connect"), get("read"), get("write"), get("pool"))
         self._longest_timeout: float = math.inf if None in given else max(given)
 

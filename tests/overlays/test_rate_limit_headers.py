@@ -174,7 +174,8 @@ def test_the_headers_are_found_in_any_case_and_a_repeated_one_is_read_as_both_va
     assert said.remaining == 7
     # Repeated, it is "5, 6" as Headers.get joins it: no whole number, so left out and named.
     assert said.daily_remaining is None
-    assert said.problem is not None and "'5, 6' is not a whole number" in said.problem
+    assert said.problem is not None
+    assert "'5, 6' is not a whole number" in said.problem
     assert _headers.read(httpx.Headers({"X-HubSpot-Correlation-Id": "x", "X-Other": "1"})) is None
 
 
