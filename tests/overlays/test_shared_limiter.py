@@ -24,6 +24,7 @@ from bench.shared import run_workers
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.redis_server import RedisServer, redis_server_binary
 from hubspot_partner_clients import _ratelimit_headers as _headers
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
@@ -41,6 +42,7 @@ TWENTY = RateLimitConfig(max_requests=20, interval_seconds=1.0)
 FIRST_ID = 1_000_001
 # No retries: a 429 would surface as RateLimitError.
 NO_RETRY = RetryPolicy(max_attempts=1)
+SEARCH_WINDOWS = OPERATIONS.named("search").rate_limit_windows  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -479,3 +481,22 @@ def test_requests_another_process_added_since_the_send_are_not_booked_again(
     assert _account_set(redis_server, "t") == 1  # the late one alone
     granted = [other.acquire(deadline=time.monotonic()) for _ in range(TWENTY.max_requests - 1)]
     assert None not in granted
+
+
+def test_a_search_compares_remaining_with_the_account_set_it_did_not_spend(redis_server: RedisServer) -> None:
+    # A search spends only its own window, yet its answer states the account's Remaining. Its
+    # base is of the account set without the requests that had left it at the search's send
+    # (five here, left a second ago, which no acquire of the account window has dropped since):
+    # counted in, they would hide five of the ten requests of others HubSpot counted.
+    config = RateLimit(max_requests=TWENTY.max_requests, interval=TWENTY.interval_seconds)
+    limiter = RedisRateLimiter(redis_server.url, "t", config)
+    for sent in range(1, 6):
+        reservation = limiter.acquire(deadline=time.monotonic() + 1)
+        assert reservation is not None
+        limiter.settle(reservation, _said(TWENTY.max_requests - sent))
+    time.sleep(TWENTY.interval_seconds + 0.1)
+    searching = limiter.acquire(SEARCH_WINDOWS, deadline=time.monotonic())
+    assert searching is not None
+    limiter.settle(searching, _said(TWENTY.max_requests - 10))
+    assert limiter.shared
+    assert _account_set(redis_server, "t") == 10
