@@ -9,7 +9,11 @@ window, of the requests counted in it, each scored by the instant it counts from
 its answer after that). Each acquire, settle and observe is one Lua script, atomic on the server
 and timed by the server's clock, so that machines whose clocks differ still agree. The windows
 learned from HubSpot's headers, the daily budget and "an answer has arrived" are one hash, shared
-too: a new process starts with the window another one learned.
+too: a new process starts with the window another one learned. Beside the account window's set, a
+counter of every request ever added to it lets the observe script compare HubSpot's ``Remaining``
+with what the set held when the answered request was sent, plus what every process added since, as
+the local limiter does: not with what is left of it at the observe, a round trip later (a request
+of ours that left in between would be booked again, as someone else's, for a whole interval).
 
 Keys are ``hubspot-partner-clients:rate-limit:<hash>:...``, the hash a keyed BLAKE2b of the token
 (HubSpot limits each app on each account, which one token names): it identifies the account
@@ -70,14 +74,18 @@ _PREFIX = "hubspot-partner-clients:rate-limit:"
 # limiter._PROBE_POLL); a process that died sending it holds the others up PROBE_BOUND in the
 # script at most.
 
-# KEYS: the window sets spent, then the shared hash. ARGV: member, in-flight bound, hold seconds,
-# then (name, configured max, configured interval) per window.
-# Returns {status, seconds}: 1 counted, 0 wait that long, -1 the day's budget is spent.
+# KEYS: the window sets spent, then the account window's set and its counter of every member ever
+# added, then the shared hash. ARGV: member, in-flight bound, hold seconds, the account window's
+# name and configured interval, then (name, configured max, configured interval) per window spent.
+# Returns {status, seconds, base}: 1 counted, 0 wait that long, -1 the day's budget is spent; when
+# counted, base is the account set's ZCARD less its counter once this request is in (see _OBSERVE).
 _ACQUIRE = """
 local PROBE_BOUND = 10
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local meta = KEYS[#KEYS]
+local account, added = KEYS[#KEYS - 2], KEYS[#KEYS - 1]
+local spent = #KEYS - 3
 local daily = redis.call('HGET', meta, 'daily_remaining')
 if daily and tonumber(daily) <= 0 then
   local hold = tonumber(redis.call('HGET', meta, 'daily_until') or '0')
@@ -86,11 +94,11 @@ if daily and tonumber(daily) <= 0 then
 end
 local answered = redis.call('HGET', meta, 'answered')
 local wait = 0
-for i = 1, #KEYS - 1 do
+for i = 1, spent do
   local key = KEYS[i]
-  local name = ARGV[1 + 3 * i]
-  local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[2 + 3 * i])
-  local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[3 + 3 * i])
+  local name = ARGV[3 + 3 * i]
+  local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[4 + 3 * i])
+  local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[5 + 3 * i])
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
   local n = redis.call('ZCARD', key)
   if not answered and n > 0 then
@@ -109,12 +117,24 @@ for i = 1, #KEYS - 1 do
 end
 if wait > 0 then return {0, tostring(wait)} end
 local bound = tonumber(ARGV[2])
-for i = 1, #KEYS - 1 do
-  redis.call('ZADD', KEYS[i], now + bound, ARGV[1])
+local counted = false
+for i = 1, spent do
+  local n = redis.call('ZADD', KEYS[i], now + bound, ARGV[1])
   redis.call('EXPIRE', KEYS[i], math.ceil(bound + 3600))
+  if KEYS[i] == account then
+    counted = true
+    redis.call('INCRBY', added, n)
+    redis.call('EXPIRE', added, math.ceil(bound + 3600))
+  end
 end
 if daily then redis.call('HINCRBY', meta, 'daily_remaining', -1) end
-return {1, '0'}
+if not counted then
+  -- A search spends only its own window, yet its answer states the account's: its base too is
+  -- of the account set as it is now, without the requests that have left it.
+  local interval = tonumber(redis.call('HGET', meta, ARGV[4] .. ':interval') or ARGV[5])
+  redis.call('ZREMRANGEBYSCORE', account, '-inf', now - interval)
+end
+return {1, '0', redis.call('ZCARD', account) - tonumber(redis.call('GET', added) or '0')}
 """
 
 # KEYS: the window sets the request spent, then the shared hash. ARGV: member, and '1' when this
@@ -128,13 +148,29 @@ if ARGV[2] == '1' then redis.call('HSET', KEYS[#KEYS], 'answered', '1') end
 return 1
 """
 
-# KEYS: the account window's set, the shared hash. ARGV: window name, max, interval (or ''),
-# remaining (or ''), daily remaining (or ''), hold seconds, TTL, configured max, configured interval,
-# the most requests of others one observation books (PLAUSIBLE_MAX).
+# KEYS: the account window's set, the shared hash, the set's counter of every member ever added.
+# ARGV: window name, max, interval (or ''), remaining (or ''), daily remaining (or ''), hold
+# seconds, TTL, configured max, configured interval, the most requests of others one observation
+# books (PLAUSIBLE_MAX), the answered request's base from _ACQUIRE (or '': none known).
+#
+# Remaining is of when HubSpot answered, between the send and now; the set is compared with it as
+# it was then, bounded by the base: ZCARD at the send plus every member added since (base plus
+# the counter now). Every request HubSpot can have counted in that Remaining is in that bound:
+# one that left the set before the send was answered, so received, over an interval before
+# HubSpot's answer. One that left since, of any process (the set and its counter are every
+# process's), was answered over an interval ago, and HubSpot, which received it earlier, has
+# dropped it too: compared with ZCARD alone it would be booked again, as someone else's, for a
+# whole interval. Requests of other processes added since the send, and others' requests booked
+# since by any process's observe, are in the bound as in ZCARD: the latter are not booked twice.
+# At worst, the bound holds requests HubSpot had not received yet when it answered (sent since),
+# and fewer of others are booked for them; those are in the set, counted anyway, as the old ZCARD
+# counted in-flight requests. The bound never exceeds what the set held at the send and took
+# since: a counter that expired or a Redis that restarted since starts lower, as it does when
+# processes of an earlier version (which add without counting) share the set; then ZCARD wins.
 _OBSERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local key, meta, name = KEYS[1], KEYS[2], ARGV[1]
+local key, meta, added, name = KEYS[1], KEYS[2], KEYS[3], ARGV[1]
 if ARGV[2] ~= '' then
   redis.call('HSET', meta, name .. ':max', ARGV[2], name .. ':interval', ARGV[3])
 end
@@ -148,9 +184,20 @@ if ARGV[4] == '' then return 0 end
 local max = tonumber(redis.call('HGET', meta, name .. ':max') or ARGV[8])
 local interval = tonumber(redis.call('HGET', meta, name .. ':interval') or ARGV[9])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - interval)
-local missing = math.min(max - tonumber(ARGV[4]) - redis.call('ZCARD', key), tonumber(ARGV[10]))
-for i = 1, missing do redis.call('ZADD', key, now, 'seen:' .. tostring(now) .. ':' .. i) end
-if missing > 0 then redis.call('EXPIRE', key, math.ceil(interval + 3600)) end
+local held = redis.call('ZCARD', key)
+if ARGV[11] ~= '' then
+  held = math.max(held, tonumber(ARGV[11]) + tonumber(redis.call('GET', added) or '0'))
+end
+local missing = math.min(max - tonumber(ARGV[4]) - held, tonumber(ARGV[10]))
+local booked = 0
+for i = 1, missing do
+  booked = booked + redis.call('ZADD', key, now, 'seen:' .. tostring(now) .. ':' .. i)
+end
+if missing > 0 then
+  redis.call('EXPIRE', key, math.ceil(interval + 3600))
+  redis.call('INCRBY', added, booked)
+  redis.call('EXPIRE', added, math.ceil(interval + 3600))
+end
 return missing
 """
 
@@ -168,12 +215,14 @@ def account_key(token: str, account: str | None = None) -> str:
 class _SharedReservation(Reservation):
     """A request counted in Redis, and in the local windows too (what they hold should Redis go away)."""
 
-    __slots__ = ("_member", "_windows")
+    __slots__ = ("_member", "_shared_base", "_windows")
 
-    def __init__(self, counts: Reservation, member: str, windows: tuple[str, ...]) -> None:
+    def __init__(self, counts: Reservation, member: str, windows: tuple[str, ...], shared_base: int) -> None:
         super().__init__(counts._counts, counts._account_base)
         self._member = member
         self._windows = windows
+        # The account set's ZCARD less its counter at the send (_ACQUIRE): _OBSERVE's bound.
+        self._shared_base = shared_base
 
 
 class RedisRateLimiter(RateLimiter):
@@ -208,6 +257,8 @@ class RedisRateLimiter(RateLimiter):
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._prefix = account_key(token, account)
         self._meta = self._prefix + "windows"
+        self._account_set = self._prefix + "window:" + _ACCOUNT.name
+        self._account_added = self._prefix + "added:" + _ACCOUNT.name
         self._acquire = self._redis.register_script(_ACQUIRE)
         self._settle = self._redis.register_script(_SETTLE)
         self._observe = self._redis.register_script(_OBSERVE)
@@ -278,17 +329,31 @@ class RedisRateLimiter(RateLimiter):
     def _keys(self, windows: Sequence[str]) -> list[str]:
         return [*(self._prefix + "window:" + name for name in windows), self._meta]
 
+    def _acquire_keys(self, windows: Sequence[str]) -> list[str]:
+        return [
+            *(self._prefix + "window:" + name for name in windows),
+            self._account_set,
+            self._account_added,
+            self._meta,
+        ]
+
     def _shared_reserve(self, windows: Sequence[str]) -> Reservation | float | None:
         """Count the request in Redis: its reservation, the seconds to wait, or None if Redis is away."""
         self._spent(windows)  # the same clear errors as the local limiter
         if self._away_since is not None and not self._back():
             return None
         member = uuid.uuid4().hex
-        args: list[Any] = [member, IN_FLIGHT_BOUND, DAILY_HOLD]
+        args: list[Any] = [
+            member,
+            IN_FLIGHT_BOUND,
+            DAILY_HOLD,
+            _ACCOUNT.name,
+            self.config.window(_ACCOUNT.name)[1],
+        ]
         for name in windows:
             args += [name, *self.config.window(name)]
         try:
-            status, seconds = self._acquire(keys=self._keys(windows), args=args)
+            status, seconds, *base = self._acquire(keys=self._acquire_keys(windows), args=args)
         except self._errors as exc:
             self._failed(exc)
             return None
@@ -296,7 +361,7 @@ class RedisRateLimiter(RateLimiter):
         if int(status) == -1:
             raise DailyLimitReached()
         if int(status) == 1:
-            return _SharedReservation(self._count_locally(windows), member, tuple(windows))
+            return _SharedReservation(self._count_locally(windows), member, tuple(windows), int(base[0]))
         return max(float(seconds), _PROBE_POLL)
 
     def acquire(
@@ -356,10 +421,21 @@ class RedisRateLimiter(RateLimiter):
             return
         if self._away_since is not None and not self._back():
             return
-        self._tell(said.window, said.remaining, said.daily_remaining)
+        # A request counted locally while Redis was away has no base: ZCARD alone, as before.
+        base = answering._shared_base if isinstance(answering, _SharedReservation) else None
+        self._tell(said.window, said.remaining, said.daily_remaining, base)
 
-    def _tell(self, window: tuple[int, float] | None, remaining: int | None, daily: int | None) -> bool:
-        """Record in Redis what HubSpot said of the account window and the day; False if Redis is away."""
+    def _tell(
+        self,
+        window: tuple[int, float] | None,
+        remaining: int | None,
+        daily: int | None,
+        base: int | None = None,
+    ) -> bool:
+        """Record in Redis what HubSpot said of the account window and the day; False if Redis is away.
+
+        ``base``: the answered request's, from the acquire script (None: compare with the set now).
+        """
         args = [
             _ACCOUNT.name,
             window[0] if window is not None else "",
@@ -370,9 +446,10 @@ class RedisRateLimiter(RateLimiter):
             LEARNED_TTL,
             *self.config.window(_ACCOUNT.name),
             _headers.PLAUSIBLE_MAX,
+            base if base is not None else "",
         ]
         try:
-            self._observe(keys=[self._prefix + "window:" + _ACCOUNT.name, self._meta], args=args)
+            self._observe(keys=[self._account_set, self._meta, self._account_added], args=args)
         except self._errors as exc:
             self._failed(exc)
             return False

@@ -17,17 +17,20 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 import pytest
 
 from bench.shared import run_workers
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
 from hubspot_double.redis_server import RedisServer, redis_server_binary
 from hubspot_partner_clients import _ratelimit_headers as _headers
+from hubspot_partner_clients._operations import OPERATIONS
 from hubspot_partner_clients.api.partner_clients import get_by_id, search
 from hubspot_partner_clients.errors import RateLimitError
 from hubspot_partner_clients.hubspot_client import ConfigurationError, HubSpotClient, create_client
 from hubspot_partner_clients.limiter import RateLimit
 from hubspot_partner_clients.models import PublicObjectSearchRequest
+from hubspot_partner_clients.retry import RetryPolicy
 from hubspot_partner_clients.shared_limiter import REDIS_URL_ENV, RedisRateLimiter, account_key
 
 redis = pytest.importorskip("redis")
@@ -37,6 +40,9 @@ pytestmark = pytest.mark.skipif(
 
 TWENTY = RateLimitConfig(max_requests=20, interval_seconds=1.0)
 FIRST_ID = 1_000_001
+# No retries: a 429 would surface as RateLimitError.
+NO_RETRY = RetryPolicy(max_attempts=1)
+SEARCH_WINDOWS = OPERATIONS.named("search").rate_limit_windows  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -382,3 +388,115 @@ def test_one_observation_books_at_most_plausible_max_requests_in_redis(redis_ser
     key = account_key("token-of-an-account") + "window:ten-secondly"
     assert redis.Redis.from_url(redis_server.url).zcard(key) == _headers.PLAUSIBLE_MAX
     assert time.monotonic() - started < 2.0
+
+
+def _account_set(redis_server: RedisServer, token: str) -> int:
+    return int(redis.Redis.from_url(redis_server.url).zcard(account_key(token) + "window:ten-secondly"))
+
+
+def test_a_late_answer_books_none_of_our_own_requests_as_others(
+    double: HubSpotDouble, redis_server: RedisServer
+) -> None:
+    # As the local limiter's test of that name: the double fills its Remaining header when it
+    # answers, then the answer takes longer than the interval to arrive. By then our nineteen
+    # earlier requests have left the shared window in Redis -- and the double's. Compared with
+    # the set at the observe instead of at the send, Remaining 0 read as nineteen requests of
+    # others, booked in Redis for another interval, for every process of the account.
+    double.reset()
+    client = create_client(
+        double.token, base_url=double.base_url, rate_limit_redis=redis_server.url, retry=NO_RETRY
+    )
+    limiter = client.limiter
+    assert isinstance(limiter, RedisRateLimiter)
+    with client:
+        for i in range(TWENTY.max_requests - 1):
+            get_by_id.sync(str(FIRST_ID + i), client=client)
+        late = str(FIRST_ID + 100)
+        double.faults.script("delay", path_contains=late, delay_seconds=TWENTY.interval_seconds + 0.3)
+        get_by_id.sync(late, client=client)
+        assert double.requests.all()[-1].fault == "delay"
+        assert limiter.shared
+        # Only the late one counts now, in Redis: nineteen may go at once. Not a timing bound:
+        # `deadline=now` refuses any wait, and nineteen booked would hold the window a second.
+        assert _account_set(redis_server, double.token) == 1
+        granted = [limiter.acquire(deadline=time.monotonic()) for _ in range(TWENTY.max_requests - 1)]
+        assert None not in granted
+        for reservation in granted:
+            limiter.settle(reservation)  # type: ignore[arg-type]  # checked just above
+        assert limiter.shared
+    assert _statuses(double) == [200] * TWENTY.max_requests
+
+
+def test_requests_of_others_are_still_booked_in_redis(
+    double: HubSpotDouble, redis_server: RedisServer
+) -> None:
+    # The other side of the test above: requests that no limiter counted (a script without one,
+    # say) lower Remaining below what the set held at the send, and are booked, in Redis.
+    double.reset()
+    with (
+        _client(double, redis_server.url) as ours,
+        create_client(double.token, base_url=double.base_url, rate_limit=None) as theirs,
+    ):
+        get_by_id.sync(str(FIRST_ID), client=ours)
+        for i in range(10):
+            get_by_id.sync(str(FIRST_ID + i), client=theirs)
+        get_by_id.sync(str(FIRST_ID), client=ours)
+    # Ours two, and ten of others: HubSpot's Remaining was 20 - 12.
+    assert _account_set(redis_server, double.token) == 12
+    assert _statuses(double) == [200] * 12
+
+
+def _said(remaining: int) -> httpx.Headers:
+    # HubSpot's account-window headers, as the double states them for a window of TWENTY.
+    return httpx.Headers(
+        {
+            "X-HubSpot-RateLimit-Max": str(TWENTY.max_requests),
+            "X-HubSpot-RateLimit-Interval-Milliseconds": str(int(TWENTY.interval_seconds * 1000)),
+            "X-HubSpot-RateLimit-Remaining": str(remaining),
+        }
+    )
+
+
+def test_requests_another_process_added_since_the_send_are_not_booked_again(
+    redis_server: RedisServer,
+) -> None:
+    # Two limiters of one account, as two processes. HubSpot answers ours just after receiving
+    # eighteen of the other's, sent since ours: Remaining 0. Ours arrives over an interval later,
+    # when those have left the set: they are in the bound through the counter the other's acquires
+    # raised, so none is booked again (nor the first, which left too).
+    config = RateLimit(max_requests=TWENTY.max_requests, interval=TWENTY.interval_seconds)
+    ours, other = (RedisRateLimiter(redis_server.url, "t", config) for _ in range(2))
+    first = ours.acquire()
+    assert first is not None
+    ours.settle(first, _said(TWENTY.max_requests - 1))  # the account is answered: no probe gate
+    late = ours.acquire()
+    assert late is not None
+    for _ in range(TWENTY.max_requests - 2):
+        theirs = other.acquire(deadline=time.monotonic())
+        assert theirs is not None
+        other.settle(theirs, None)
+    time.sleep(TWENTY.interval_seconds + 0.1)
+    ours.settle(late, _said(0))
+    assert ours.shared
+    assert _account_set(redis_server, "t") == 1  # the late one alone
+    granted = [other.acquire(deadline=time.monotonic()) for _ in range(TWENTY.max_requests - 1)]
+    assert None not in granted
+
+
+def test_a_search_compares_remaining_with_the_account_set_it_did_not_spend(redis_server: RedisServer) -> None:
+    # A search spends only its own window, yet its answer states the account's Remaining. Its
+    # base is of the account set without the requests that had left it at the search's send
+    # (five here, left a second ago, which no acquire of the account window has dropped since):
+    # counted in, they would hide five of the ten requests of others HubSpot counted.
+    config = RateLimit(max_requests=TWENTY.max_requests, interval=TWENTY.interval_seconds)
+    limiter = RedisRateLimiter(redis_server.url, "t", config)
+    for sent in range(1, 6):
+        reservation = limiter.acquire(deadline=time.monotonic() + 1)
+        assert reservation is not None
+        limiter.settle(reservation, _said(TWENTY.max_requests - sent))
+    time.sleep(TWENTY.interval_seconds + 0.1)
+    searching = limiter.acquire(SEARCH_WINDOWS, deadline=time.monotonic())
+    assert searching is not None
+    limiter.settle(searching, _said(TWENTY.max_requests - 10))
+    assert limiter.shared
+    assert _account_set(redis_server, "t") == 10
