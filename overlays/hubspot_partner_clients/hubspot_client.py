@@ -21,7 +21,8 @@ headers dict that ``with_headers``/``evolve`` copy.
 # get_async_httpx_client to build httpx clients, lazily, on retry.RetryTransport /
 # retry.AsyncRetryTransport with one shared limiter.RateLimiter. Relies on the
 # generated private attributes _base_url, _cookies, _headers, _timeout,
-# _verify_ssl, _follow_redirects, _httpx_args, _client and _async_client.
+# _verify_ssl, _follow_redirects, _httpx_args, _client and _async_client. Each httpx client gets
+# _cookies.SkippingCookies (the jar's work is skipped for answers that set no cookie).
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
+from . import _cookies
 from ._constants import ACCOUNT_ENV, REDIS_URL_ENV
 from ._versions import VersionedClient
 from .limiter import RateLimit, RateLimiter
@@ -194,6 +196,7 @@ class HubSpotClient(VersionedClient):
                 transport=transport,
                 **args,
             )
+            _cookies.install(self._client)
         return self._client
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
@@ -222,6 +225,7 @@ class HubSpotClient(VersionedClient):
                 transport=transport,
                 **args,
             )
+            _cookies.install(self._async_client)
         return self._async_client
 
     def close(self) -> None:
