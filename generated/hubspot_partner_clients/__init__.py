@@ -24,8 +24,6 @@ import os as _os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .client import AuthenticatedClient, Client
-
 # In a checkout the package is two folders: the generator's output in
 # generated/hubspot_partner_clients (this file) and the hand-written modules in
 # overlays/hubspot_partner_clients, which are imported, traced and type-checked
@@ -35,6 +33,9 @@ _TREE = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__)))
 _HAND_WRITTEN = _os.path.join(_os.path.dirname(_TREE), "overlays", __name__)
 if _os.path.basename(_TREE) == "generated" and _os.path.isdir(_HAND_WRITTEN):
     __path__.append(_HAND_WRITTEN)
+
+# After the hand-written folder is on the path: the generated clients import one of its modules.
+from .client import AuthenticatedClient, Client  # noqa: E402
 
 if TYPE_CHECKING:
     from .bulk import (

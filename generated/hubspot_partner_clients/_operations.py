@@ -11,10 +11,15 @@ The shape of a row and the lookups are hand-written, in `_operation.py`.
 serves every version. `named` and `limit` are this version's: each version has its own table.
 """
 
-import re
-
 from ._operation import Operation, OperationTable, RateLimitWindow
-from .v2026_03._operations import OPERATIONS as _V2026_03
+
+
+def _other_versions() -> tuple[OperationTable, ...]:
+    """The other versions' tables, imported at the first lookup (not with this module)."""
+    from .v2026_03._operations import OPERATIONS as _V2026_03
+
+    return (_V2026_03,)
+
 
 OPERATIONS = OperationTable(
     (
@@ -33,7 +38,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients$"),
+            pattern="^/crm/v3/objects/partner_clients$",
         ),
         Operation(
             name="batch_read",
@@ -50,7 +55,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/batch/read$"),
+            pattern="^/crm/v3/objects/partner_clients/batch/read$",
         ),
         Operation(
             name="batch_update",
@@ -67,7 +72,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/batch/update$"),
+            pattern="^/crm/v3/objects/partner_clients/batch/update$",
         ),
         Operation(
             name="search",
@@ -84,7 +89,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=6,
             max_filters=18,
             max_query_length=3000,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/search$"),
+            pattern="^/crm/v3/objects/partner_clients/search$",
         ),
         Operation(
             name="get_by_id",
@@ -101,7 +106,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
+            pattern="^/crm/v3/objects/partner_clients/[^/]+$",
         ),
         Operation(
             name="update",
@@ -118,7 +123,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+$"),
+            pattern="^/crm/v3/objects/partner_clients/[^/]+$",
         ),
         Operation(
             name="list_associations",
@@ -135,7 +140,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+$"),
+            pattern="^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+$",
         ),
         Operation(
             name="associate",
@@ -152,7 +157,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
+            pattern="^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$",
         ),
         Operation(
             name="remove_association",
@@ -169,7 +174,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$"),
+            pattern="^/crm/v3/objects/partner_clients/[^/]+/associations/[^/]+/[^/]+/[^/]+$",
         ),
     ),
     windows=(
@@ -185,5 +190,5 @@ OPERATIONS = OperationTable(
         ),
     ),
     default_windows=("ten-secondly",),
-    others=(_V2026_03,),
+    others=_other_versions,
 )

@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from ._model_methods import model_eq, model_repr
+
 
 @define
 class Client:
@@ -38,6 +40,8 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
@@ -162,6 +166,8 @@ class AuthenticatedClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     token: str = field(repr=False)
     """The token to use for authentication"""

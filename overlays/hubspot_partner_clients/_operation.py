@@ -11,7 +11,7 @@ them keeps its own list of endpoints or its own copy of a limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import import_module
 from typing import NamedTuple
 
@@ -60,8 +60,11 @@ class Operation(NamedTuple):
     """`x-max-filters`: the most filters in all the groups of one request."""
     max_query_length: int | None
     """The `maxLength` of its body's `query`."""
-    pattern: re.Pattern[str]
-    """Matches the raw (percent-encoded) paths of its requests."""
+    pattern: str
+    """The regular expression the raw (percent-encoded) paths of its requests match in full.
+
+    A string, compiled by the table at its first lookup: a program that never sends (or sends
+    only after start-up) does not pay for compiling every operation's pattern at import."""
 
 
 class OperationTable:
@@ -73,25 +76,35 @@ class OperationTable:
         *,
         windows: tuple[RateLimitWindow, ...],
         default_windows: tuple[str, ...],
-        others: tuple[OperationTable, ...] = (),
+        others: Callable[[], tuple[OperationTable, ...]] | None = None,
     ) -> None:
         self._operations = operations
         # `others`: the other API versions' tables, which `find` searches after this one's (the
-        # root's table is the transport's, and one transport serves every version).
-        self._found = operations + tuple(operation for table in others for operation in table)
+        # root's table is the transport's, and one transport serves every version). Called at
+        # the first lookup, so that importing this table does not import every version's.
+        self._others = others
         self._by_name = {operation.name: operation for operation in operations}
-        # find() runs on every request: it tries only the operations of the request's method
-        # whose paths have as many segments (a path parameter never holds a "/", which is
-        # percent-encoded), one or two, not the whole table.
-        self._by_shape: dict[tuple[str, int], tuple[Operation, ...]] = {}
-        for operation in self._found:
-            shape = (operation.method, operation.path.count("/"))
-            self._by_shape[shape] = (*self._by_shape.get(shape, ()), operation)
+        self._by_shape: dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]] | None = None
         self.windows = windows
         """Every rate-limit window, in the document's order."""
         self._windows = {window.name: window for window in windows}
         self.default_windows = default_windows
         """The windows of the ``default`` group: what a request of no known operation spends."""
+
+    def _shapes(self) -> dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]]:
+        # find() runs on every request: it tries only the operations of the request's method
+        # whose paths have as many segments (a path parameter never holds a "/", which is
+        # percent-encoded), one or two, not the whole table. Built once, at the first lookup
+        # (two threads racing here build equal tables; either one is kept).
+        found = self._operations
+        if self._others is not None:
+            found += tuple(operation for table in self._others() for operation in table)
+        by_shape: dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]] = {}
+        for operation in found:
+            shape = (operation.method, operation.path.count("/"))
+            by_shape[shape] = (*by_shape.get(shape, ()), (re.compile(operation.pattern), operation))
+        self._by_shape = by_shape
+        return by_shape
 
     def __iter__(self) -> Iterator[Operation]:
         return iter(self._operations)
@@ -101,8 +114,9 @@ class OperationTable:
 
     def find(self, method: str, path: str) -> Operation | None:
         """The operation a request's method and raw, percent-encoded path belong to."""
-        for operation in self._by_shape.get((method.upper(), path.count("/")), ()):
-            if operation.pattern.fullmatch(path):
+        by_shape = self._by_shape if self._by_shape is not None else self._shapes()
+        for pattern, operation in by_shape.get((method.upper(), path.count("/")), ()):
+            if pattern.fullmatch(path):
                 return operation
         return None
 

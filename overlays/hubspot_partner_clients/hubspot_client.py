@@ -36,6 +36,7 @@ from attrs import define, evolve, field
 
 from . import _cookies
 from ._constants import ACCOUNT_ENV, REDIS_URL_ENV
+from ._model_methods import model_eq, model_repr
 from ._versions import VersionedClient
 from .limiter import RateLimit, RateLimiter
 from .retry import AsyncRetryTransport, OnRetry, RetryPolicy, RetryTransport
@@ -101,7 +102,7 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
 
 
 @define
-class HubSpotClient(VersionedClient):
+class HubSpotClient(VersionedClient):  # noqa: PLW1641  (__eq__ without __hash__: unhashable, as attrs made it)
     """An ``AuthenticatedClient`` with retries and client-side rate limiting on every call.
 
     ``client.partner_clients`` is API version v3's resource client; each dated version of the
@@ -122,6 +123,9 @@ class HubSpotClient(VersionedClient):
     _pools: _Pools = field(factory=_Pools, kw_only=True, alias="_pools", repr=False)
     _pid: int = field(factory=os.getpid, init=False, repr=False)
     """The process the httpx clients were built in."""
+    # As the generated clients have them (the model_methods overlay): attrs would compile its own.
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def with_options(
         self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | float | None = None

@@ -6,7 +6,6 @@ Also the account-wide rate-limit windows both families spend, and faults and sco
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import httpx
@@ -156,7 +155,7 @@ def test_a_table_with_both_versions_rows_is_read_directly(
     assert search is not None
     dated = search._replace(
         path=f"{DATED}/search",
-        pattern=re.compile(f"^{DATED}/search$"),
+        pattern=f"^{DATED}/search$",
         rate_limit_windows=("ten-secondly",),
     )
     table = OperationTable(

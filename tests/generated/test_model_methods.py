@@ -15,7 +15,9 @@ from typing import Any
 import attrs
 import pytest
 
+from hubspot_partner_clients import create_client
 from hubspot_partner_clients._model_methods import model_eq, model_repr
+from hubspot_partner_clients.client import AuthenticatedClient, Client
 from hubspot_partner_clients.models import ForwardPaging, SimplePublicObjectProperties, ValueWithTimestamp
 from tests._versions import ApiVersion
 
@@ -154,3 +156,37 @@ def test_fields_declared_without_repr_or_eq_are_left_out_as_attrs_leaves_them() 
         assert cls("a", "b", "c") == cls("a", "b", "other")
         assert cls("a", "b", "c") != cls("a", "other", "c")
     assert vars(Declared)["__repr__"] is model_repr
+
+
+def _client_twin(cls: type) -> type:
+    """An attrs class of `cls`'s name and fields, their repr and eq flags kept, with attrs' methods."""
+    fields = {f.name: attrs.field(init=False, repr=f.repr, eq=f.eq) for f in attrs.fields(cls)}
+    twin = attrs.make_class(cls.__name__, fields)
+    assert vars(twin)["__repr__"] is not model_repr
+    return twin
+
+
+def _clients() -> list[Any]:
+    return [
+        Client(base_url="https://api.hubapi.com", headers={"x-a": "1"}),
+        AuthenticatedClient(base_url="https://api.hubapi.com", token="pat-na1-SECRET-TWIN"),
+        create_client("pat-na1-SECRET-TWIN", headers={"x-a": "1"}),
+    ]
+
+
+def test_the_clients_repr_and_equality_are_attrs_own_and_hide_the_token() -> None:
+    for client in _clients():
+        cls = type(client)
+        assert vars(cls)["__repr__"] is model_repr, cls
+        assert vars(cls)["__eq__"] is model_eq, cls
+        twin_cls = _client_twin(cls)
+        twin = _filled(twin_cls, {f.name: getattr(client, f.name) for f in attrs.fields(cls)})
+        assert repr(client) == repr(twin), cls
+        assert "SECRET" not in repr(client)
+        assert client == attrs.evolve(client)
+        with pytest.raises(TypeError, match="unhashable"):
+            hash(client)
+        for field in attrs.fields(cls):
+            if field.eq and field.init:
+                changed = attrs.evolve(client, **{field.alias: object()})
+                assert client != changed, (cls, field.name)

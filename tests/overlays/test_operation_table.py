@@ -3,6 +3,9 @@ state is a clear error at import, naming the operation, the limit and where to s
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import attrs
 import pytest
 
@@ -41,3 +44,32 @@ def test_a_search_model_without_a_first_cursor_is_refused(monkeypatch: pytest.Mo
     monkeypatch.setattr(pagination, "PublicObjectSearchRequest", NoFirstCursor)
     with pytest.raises(LookupError, match=r"PublicObjectSearchRequest\.after has no default"):
         pagination._first_search_cursor()
+
+
+def test_the_other_versions_tables_load_at_the_first_lookup() -> None:
+    # The cold-start benchmark counts on this: building a client and importing an operation import
+    # no other version's table and compile no path pattern; the first request's lookup does both.
+    code = (
+        "import sys, re, hubspot_partner_clients as h; h.create_client(token='x'); "
+        "from hubspot_partner_clients.api.partner_clients import get_by_id; "
+        "from hubspot_partner_clients._operations import OPERATIONS; "
+        "print('hubspot_partner_clients.v2026_03._operations' in sys.modules, OPERATIONS._by_shape); "
+        "found = OPERATIONS.find('GET', '/crm/objects/2026-03/partner_clients/123'); "
+        "print('hubspot_partner_clients.v2026_03._operations' in sys.modules); "
+        "again = OPERATIONS.find('get', '/crm/objects/2026-03/partner_clients/9'); "
+        "print(found.name, found.path, found is again)"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    assert output.splitlines() == [
+        "False None",
+        "True",
+        "get_by_id /crm/objects/2026-03/partner_clients/{partnerClientId} True",
+    ]
+
+
+def test_a_path_matches_its_pattern_in_full_only() -> None:
+    assert OPERATIONS.find("GET", "/crm/v3/objects/partner_clients/123") == OPERATIONS.named("get_by_id")
+    assert OPERATIONS.find("GET", "/crm/v3/objects/partner_clients/123/extra") is None
+    assert OPERATIONS.find("GET", "/x/crm/v3/objects/partner_clients") is None
+    assert OPERATIONS.find("POST", "/crm/v3/objects/partner_clients/123") is None

@@ -8,8 +8,6 @@ and limit (`x-max-results`, `x-max-filters`) extensions, and the `maximum`,
 The shape of a row and the lookups are hand-written, in `_operation.py`.
 """
 
-import re
-
 from .._operation import Operation, OperationTable, RateLimitWindow
 
 OPERATIONS = OperationTable(
@@ -29,7 +27,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients$"),
+            pattern="^/crm/objects/2026-03/partner_clients$",
         ),
         Operation(
             name="batch_read",
@@ -46,7 +44,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/batch/read$"),
+            pattern="^/crm/objects/2026-03/partner_clients/batch/read$",
         ),
         Operation(
             name="batch_update",
@@ -63,7 +61,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/batch/update$"),
+            pattern="^/crm/objects/2026-03/partner_clients/batch/update$",
         ),
         Operation(
             name="search",
@@ -80,7 +78,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=6,
             max_filters=18,
             max_query_length=3000,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/search$"),
+            pattern="^/crm/objects/2026-03/partner_clients/search$",
         ),
         Operation(
             name="get_by_id",
@@ -97,7 +95,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/[^/]+$"),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+$",
         ),
         Operation(
             name="update",
@@ -114,7 +112,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/[^/]+$"),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+$",
         ),
         Operation(
             name="associate_default",
@@ -131,9 +129,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile(
-                "^/crm/objects/2026-03/partner_clients/[^/]+/associations/default/[^/]+/[^/]+$"
-            ),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+/associations/default/[^/]+/[^/]+$",
         ),
         Operation(
             name="list_associations",
@@ -150,7 +146,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+$"),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+$",
         ),
         Operation(
             name="associate",
@@ -167,7 +163,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+/[^/]+$"),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+/[^/]+$",
         ),
         Operation(
             name="remove_association",
@@ -184,7 +180,7 @@ OPERATIONS = OperationTable(
             max_filters_per_group=None,
             max_filters=None,
             max_query_length=None,
-            pattern=re.compile("^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+/[^/]+$"),
+            pattern="^/crm/objects/2026-03/partner_clients/[^/]+/associations/[^/]+/[^/]+$",
         ),
     ),
     windows=(
