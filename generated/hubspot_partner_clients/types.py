@@ -6,6 +6,8 @@ from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
+from ._model_methods import model_eq, model_repr
+
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -35,6 +37,8 @@ class File:
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
+    __repr__ = model_repr
+    __eq__ = model_eq
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
@@ -52,6 +56,8 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    __repr__ = model_repr
+    __eq__ = model_eq
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -5,7 +5,7 @@ every operation as a method; the client also goes to every function of
 ``api.partner_clients``.
 
 After ``fork()`` the child never touches the parent's connections: the
-shared pools get a new lock and are dropped in the child (``os.register_at_fork``;
+shared pools get a new lock and are dropped in the child (``_fork.after_fork_in_child``;
 dropped, not closed, since closing would end the parent's TLS sessions too), and
 a client whose httpx clients were built in another process builds new ones on
 first use in this one.
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
-from . import _cookies
+from . import _cookies, _fork
 from ._constants import ACCOUNT_ENV, REDIS_URL_ENV
 from ._model_methods import model_eq, model_repr
 from ._versions import VersionedClient
@@ -97,8 +97,7 @@ def _after_fork_in_child() -> None:
         pools._after_fork_in_child()
 
 
-if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+_fork.after_fork_in_child(_after_fork_in_child)
 
 
 @define

@@ -46,7 +46,6 @@ answered at the fork (their answers go to the parent).
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 import weakref
@@ -56,6 +55,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from . import _fork
 from . import _ratelimit_headers as _headers
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
@@ -402,5 +402,4 @@ def _after_fork_in_child() -> None:
         limiter._after_fork_in_child()
 
 
-if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+_fork.after_fork_in_child(_after_fork_in_child)

@@ -9,7 +9,9 @@ methods after all (a new attrs that no longer leaves a class's own methods alone
 
 from __future__ import annotations
 
+import io
 import math
+from http import HTTPStatus
 from typing import Any
 
 import attrs
@@ -19,6 +21,7 @@ from hubspot_partner_clients import create_client
 from hubspot_partner_clients._model_methods import model_eq, model_repr
 from hubspot_partner_clients.client import AuthenticatedClient, Client
 from hubspot_partner_clients.models import ForwardPaging, SimplePublicObjectProperties, ValueWithTimestamp
+from hubspot_partner_clients.types import File, Response
 from tests._versions import ApiVersion
 
 
@@ -158,7 +161,7 @@ def test_fields_declared_without_repr_or_eq_are_left_out_as_attrs_leaves_them() 
     assert vars(Declared)["__repr__"] is model_repr
 
 
-def _client_twin(cls: type) -> type:
+def _twin_with_flags(cls: type) -> type:
     """An attrs class of `cls`'s name and fields, their repr and eq flags kept, with attrs' methods."""
     fields = {f.name: attrs.field(init=False, repr=f.repr, eq=f.eq) for f in attrs.fields(cls)}
     twin = attrs.make_class(cls.__name__, fields)
@@ -166,27 +169,30 @@ def _client_twin(cls: type) -> type:
     return twin
 
 
-def _clients() -> list[Any]:
+def _other_classes() -> list[Any]:
+    """An instance of each attrs class that takes the shared methods besides the models."""
     return [
+        File(payload=io.BytesIO(b"data"), file_name="a.csv"),
+        Response(status_code=HTTPStatus.OK, content=b"{}", headers={"x-a": "1"}, parsed={"id": "1"}),
         Client(base_url="https://api.hubapi.com", headers={"x-a": "1"}),
         AuthenticatedClient(base_url="https://api.hubapi.com", token="pat-na1-SECRET-TWIN"),
         create_client("pat-na1-SECRET-TWIN", headers={"x-a": "1"}),
     ]
 
 
-def test_the_clients_repr_and_equality_are_attrs_own_and_hide_the_token() -> None:
-    for client in _clients():
-        cls = type(client)
+def test_the_clients_files_and_responses_have_attrs_repr_and_equality() -> None:
+    for instance in _other_classes():
+        cls = type(instance)
         assert vars(cls)["__repr__"] is model_repr, cls
         assert vars(cls)["__eq__"] is model_eq, cls
-        twin_cls = _client_twin(cls)
-        twin = _filled(twin_cls, {f.name: getattr(client, f.name) for f in attrs.fields(cls)})
-        assert repr(client) == repr(twin), cls
-        assert "SECRET" not in repr(client)
-        assert client == attrs.evolve(client)
+        twin_cls = _twin_with_flags(cls)
+        twin = _filled(twin_cls, {f.name: getattr(instance, f.name) for f in attrs.fields(cls)})
+        assert repr(instance) == repr(twin), cls
+        assert "SECRET" not in repr(instance)
+        assert instance == attrs.evolve(instance)
         with pytest.raises(TypeError, match="unhashable"):
-            hash(client)
+            hash(instance)
         for field in attrs.fields(cls):
             if field.eq and field.init:
-                changed = attrs.evolve(client, **{field.alias: object()})
-                assert client != changed, (cls, field.name)
+                changed = attrs.evolve(instance, **{field.alias: object()})
+                assert instance != changed, (cls, field.name)
