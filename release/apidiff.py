@@ -235,9 +235,23 @@ def _entries(package: griffe.Module) -> dict[str, Entry]:
     return out
 
 
+# attrs writes a class's __repr__ and __eq__ at run time, where griffe does not look; the models,
+# clients, File and Response assign _model_methods' shared ones instead, which griffe does see.
+# Either way the class has both: which of the two wrote them is not part of the API.
+_SHARED_METHODS = frozenset({"model_repr", "model_eq"})
+
+
+def _is_shared_method(member: griffe.Object | griffe.Alias) -> bool:
+    return (
+        isinstance(member, griffe.Attribute)
+        and member.name in {"__repr__", "__eq__"}
+        and str(member.value) in _SHARED_METHODS
+    )
+
+
 def _walk(obj: griffe.Object, root: str, out: dict[str, Entry]) -> None:
     for member in obj.members.values():
-        if not member.is_public:
+        if not member.is_public or _is_shared_method(member):
             continue
         path = member.path[len(root) + 1 :]
         if isinstance(member, griffe.Alias):

@@ -5,7 +5,10 @@ for ``http.cookiejar`` (a ``urllib.request.Request``, parsing the URL once more)
 looks for a ``Set-Cookie`` header and, mostly, finds none: about 25 us per call on CPython 3.11,
 as much as everything else this SDK adds to a call. ``SkippingCookies`` looks for the header
 first. An answer that has one goes to the jar as before, so cookies behave exactly as httpx's:
-those an answer sets are kept and sent back, those a user gives are sent.
+those an answer sets are kept and sent back, those a user gives are sent. (A jar of one's own
+whose ``extract_cookies`` does more is not called for an answer that sets no cookie; and
+assigning ``http_client.cookies = ...`` brings back httpx's own ``Cookies``, which is correct,
+only slower.)
 """
 
 # Hooks: hubspot_client.HubSpotClient calls `install` on every httpx client it builds. Relies on
@@ -19,7 +22,8 @@ import httpx
 
 __all__ = ["SkippingCookies", "install"]
 
-# What `http.cookiejar` reads an answer's cookies from: Set-Cookie, and RFC 2965's Set-Cookie2.
+# The prefix of both headers `http.cookiejar` reads an answer's cookies from: Set-Cookie, and
+# RFC 2965's Set-Cookie2.
 _SETS_COOKIE = b"set-cookie"
 
 

@@ -1,10 +1,11 @@
-"""``__repr__`` and ``__eq__`` for every generated model, written once instead of once per class.
+"""``__repr__`` and ``__eq__`` for every generated model and client, written once instead of once per class.
 
 attrs writes both methods for each class it defines, as source code it compiles: about a quarter
 of a millisecond per model, paid at import, and a call imports about ten models (the object and
 every model its fields can hold). The model template (generator/templates/model.py.jinja, note
-11) assigns these two instead, and attrs, which leaves a method a class defines itself alone, does
-not write its own. They behave as attrs' would:
+11) assigns these two instead, as do the generated clients, ``File`` and ``Response`` (the
+model_methods overlay's patches) and ``HubSpotClient``; attrs, which leaves a method a class
+defines itself alone, does not write its own. They behave as attrs' would:
 
 - ``repr``: ``Name(field=value, ...)``, every field in declaration order by its ``repr`` (a field
   declared with ``repr=False`` left out, one with a callable shown by it, as in attrs), a model
@@ -14,7 +15,7 @@ not write its own. They behave as attrs' would:
   with ``eq=False`` left out), the first that is false (or else the last) being the answer, as
   attrs' ``a == a2 and b == b2 ...``; ``NotImplemented`` for an instance of another class (a
   subclass is another class), so that Python asks the other side and, unless it knows better,
-  answers False. Defining ``__eq__`` leaves the models unhashable, as attrs leaves them.
+  answers False. Defining ``__eq__`` leaves the classes unhashable, as attrs leaves them.
 """
 
 from __future__ import annotations

@@ -67,6 +67,10 @@ class Operation(NamedTuple):
     only after start-up) does not pay for compiling every operation's pattern at import."""
 
 
+# find()'s index: (method, number of "/" in the path) -> (compiled pattern, row) of each candidate.
+_ByShape = dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]]
+
+
 class OperationTable:
     """Every operation of the document, found by request or by name, and the rate-limit windows."""
 
@@ -84,22 +88,24 @@ class OperationTable:
         # the first lookup, so that importing this table does not import every version's.
         self._others = others
         self._by_name = {operation.name: operation for operation in operations}
-        self._by_shape: dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]] | None = None
+        self._by_shape: _ByShape | None = None
         self.windows = windows
         """Every rate-limit window, in the document's order."""
         self._windows = {window.name: window for window in windows}
         self.default_windows = default_windows
         """The windows of the ``default`` group: what a request of no known operation spends."""
 
-    def _shapes(self) -> dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]]:
+    def _shapes(self) -> _ByShape:
         # find() runs on every request: it tries only the operations of the request's method
         # whose paths have as many segments (a path parameter never holds a "/", which is
         # percent-encoded), one or two, not the whole table. Built once, at the first lookup
-        # (two threads racing here build equal tables; either one is kept).
+        # (two threads racing here build equal tables; either one is kept). The other versions'
+        # tables are imported here too: were one broken, the first request, not the import,
+        # would raise its ImportError (tests/overlays/test_operation_table.py imports them all).
         found = self._operations
         if self._others is not None:
             found += tuple(operation for table in self._others() for operation in table)
-        by_shape: dict[tuple[str, int], tuple[tuple[re.Pattern[str], Operation], ...]] = {}
+        by_shape: _ByShape = {}
         for operation in found:
             shape = (operation.method, operation.path.count("/"))
             by_shape[shape] = (*by_shape.get(shape, ()), (re.compile(operation.pattern), operation))

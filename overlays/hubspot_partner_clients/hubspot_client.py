@@ -22,7 +22,8 @@ headers dict that ``with_headers``/``evolve`` copy.
 # retry.AsyncRetryTransport with one shared limiter.RateLimiter. Relies on the
 # generated private attributes _base_url, _cookies, _headers, _timeout,
 # _verify_ssl, _follow_redirects, _httpx_args, _client and _async_client. Each httpx client gets
-# _cookies.SkippingCookies (the jar's work is skipped for answers that set no cookie).
+# the cookie jar of the _cookies module, SkippingCookies (its work skipped for answers that set
+# no cookie), from install_cookie_jar.
 
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
-from . import _cookies, _fork
+from . import _fork
 from ._constants import ACCOUNT_ENV, REDIS_URL_ENV
+from ._cookies import install as install_cookie_jar
 from ._model_methods import model_eq, model_repr
 from ._versions import VersionedClient
 from .limiter import RateLimit, RateLimiter
@@ -199,7 +201,7 @@ class HubSpotClient(VersionedClient):  # noqa: PLW1641  (__eq__ without __hash__
                 transport=transport,
                 **args,
             )
-            _cookies.install(self._client)
+            install_cookie_jar(self._client)
         return self._client
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
@@ -228,7 +230,7 @@ class HubSpotClient(VersionedClient):  # noqa: PLW1641  (__eq__ without __hash__
                 transport=transport,
                 **args,
             )
-            _cookies.install(self._async_client)
+            install_cookie_jar(self._async_client)
         return self._async_client
 
     def close(self) -> None:

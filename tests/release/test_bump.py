@@ -255,6 +255,17 @@ def test_signature_changes_are_judged(tmp_path: Path, after: str, level: str, br
     )
 
 
+def test_the_shared_repr_and_eq_are_not_a_change_of_api(tmp_path: Path) -> None:
+    # attrs' own methods (written at run time) and _model_methods' (assigned in the class body) are
+    # the same API; another special method assigned in a class body still is a change.
+    before = _package(tmp_path / "old", "@define\nclass Model:\n    id: str\n")
+    shared = "@define\nclass Model:\n    id: str\n    __repr__ = model_repr\n    __eq__ = model_eq\n"
+    assert apidiff.compare(before, _package(tmp_path / "new", shared)) == []
+    other = "@define\nclass Model:\n    id: str\n    __iter__ = model_iter\n"
+    changes = apidiff.compare(before, _package(tmp_path / "other", other))
+    assert [(c.kind, c.path) for c in changes] == [(ChangeKind.ADDED, "Model.__iter__")]
+
+
 def test_private_names_are_not_api(tmp_path: Path) -> None:
     before = _package(tmp_path / "old", "def _helper() -> None: ...\n_TABLE = 1\n")
     after = _package(tmp_path / "new", "_TABLE = 2\n")
