@@ -39,6 +39,7 @@ from ._bodies import ERROR_BODY_BYTES as _ERROR_BODY_BYTES
 from ._bodies import ResponseTooLarge, accept_encoding, decoded, without_encoding
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
+from ._responses import HandedOnResponse, ParsedResponse
 from .errors import _NEVER_SENT, _DeadlineBeforeSend, parse_retry_after
 from .limiter import DailyLimitReached, RateLimiter, Reservation
 
@@ -202,43 +203,6 @@ def _json_or_none(content: bytes) -> Any:
         return None
 
 
-class _ParsedResponse(httpx.Response):
-    """A success whose body was read, decoded and parsed here, to check it was complete JSON.
-
-    Its ``content`` is set when it is built, so that httpx's ``read()`` neither copies nor decodes
-    the body a second time; reading it only closes it (which sets ``elapsed``, as a read does).
-    The first ``json()`` hands out the parse, so the check costs no second parse; later calls (or
-    calls with arguments) parse again as httpx does.
-    """
-
-    _parsed: Any = None
-    _has_parsed: bool = False
-
-    def read(self) -> bytes:
-        # Only a sync stream closes here: an async client's response is closed by aread.
-        if not self.is_closed and isinstance(self.stream, httpx.SyncByteStream) and hasattr(self, "_content"):
-            self.is_stream_consumed = True
-            self.close()
-        return super().read()
-
-    async def aread(self) -> bytes:
-        if (
-            not self.is_closed
-            and isinstance(self.stream, httpx.AsyncByteStream)
-            and hasattr(self, "_content")
-        ):
-            self.is_stream_consumed = True
-            await self.aclose()
-        return await super().aread()
-
-    def json(self, **kwargs: Any) -> Any:
-        if self._has_parsed and not kwargs:
-            self._has_parsed = False
-            parsed, self._parsed = self._parsed, None
-            return parsed
-        return super().json(**kwargs)
-
-
 class _Call:
     """The state of one request across its attempts: the logic both transports share."""
 
@@ -379,7 +343,7 @@ class _Call:
         out: httpx.Response
         outcome: _AttemptOutcome
         if 200 <= status < 300 and status != 204 and (self.answers_json or _is_json(headers)):
-            out = _ParsedResponse(
+            out = ParsedResponse(
                 status,
                 headers=headers,
                 stream=httpx.ByteStream(raw),
@@ -388,7 +352,7 @@ class _Call:
             )
             try:
                 content = decoded(raw, headers, self.policy.max_body_bytes, self.request)
-                out._content = content  # what httpx would decode from `raw` again: see _ParsedResponse
+                out._content = content  # what httpx would decode from `raw` again: see ParsedResponse
                 out._parsed = json.loads(content)
                 out._has_parsed = True
                 outcome = _AttemptOutcome(status=status, headers=headers)
@@ -402,7 +366,7 @@ class _Call:
             # snippet never decompresses the whole body.
             raw = decoded(raw, headers, _ERROR_BODY_BYTES, self.request, cut=True)
             headers = without_encoding(headers)
-        out = httpx.Response(
+        out = HandedOnResponse(
             status,
             headers=headers,
             stream=httpx.ByteStream(raw),
