@@ -92,46 +92,51 @@ def interleaved(
     return base, subj
 
 
-def alternating(baseline: Iterator[object], subject: Iterator[object]) -> tuple[float, float]:
-    """Seconds spent in each of two step iterators, advanced in turn one step each, to the end of both.
+Step = Callable[[], "tuple[float, float] | None"]
+"""Advance one side a step: the step's (wall, CPU) seconds, or None once the side has ended."""
+
+
+def alternating(baseline: Step, subject: Step) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Wall and CPU seconds of two sides, advanced in turn one step each, to the end of both.
 
     For work made of many short steps (calls, pages): both sides then share every moment of the
     machine's load, not just the same minute, so a burst from another process lands on both. The
-    order alternates per pair of steps (ABBA), as in `interleaved`.
-    """
-    walls, _ = alternating_with_cpu(baseline, subject)
-    return walls
-
-
-def alternating_with_cpu(
-    baseline: Iterator[object], subject: Iterator[object]
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """`alternating`'s wall seconds of each side, and the CPU seconds this process spent in each.
-
-    CPU is ``time.process_time()``: this process only, so the double (a child process) and other
-    jobs on the machine are not counted; it is what the client costs, which loopback's latency
-    hides from the wall time.
+    order alternates per pair of steps (ABBA), as in `interleaved`. Each step times itself: a
+    `_sides.SideProcess` in its own process (what the figures use), `timed_steps` here.
     """
     wall = [0.0, 0.0]
     cpu = [0.0, 0.0]
     sides = [baseline, subject]
     live = [True, True]
     step = 0
-    clock, cpu_clock = time.perf_counter, time.process_time
     while any(live):
         order = (0, 1) if step % 2 == 0 else (1, 0)
         for side in order:
             if not live[side]:
                 continue
-            start, start_cpu = clock(), cpu_clock()
-            try:
-                next(sides[side])
-            except StopIteration:
+            took = sides[side]()
+            if took is None:
                 live[side] = False
-            wall[side] += clock() - start
-            cpu[side] += cpu_clock() - start_cpu
+                continue
+            wall[side] += took[0]
+            cpu[side] += took[1]
         step += 1
     return (wall[0], wall[1]), (cpu[0], cpu[1])
+
+
+def timed_steps(steps: Iterator[object]) -> Step:
+    """A `Step` over an iterator in this process: the wall and this process's CPU time of each ``next``."""
+    clock, cpu_clock = time.perf_counter, time.process_time
+
+    def step() -> tuple[float, float] | None:
+        start, start_cpu = clock(), cpu_clock()
+        try:
+            next(steps)
+        except StopIteration:
+            return None
+        return clock() - start, cpu_clock() - start_cpu
+
+    return step
 
 
 def paired_ratio(baseline: list[float], subject: list[float]) -> float:

@@ -23,10 +23,10 @@ from bench._measure import (
     Figure,
     Goal,
     alternating,
-    alternating_with_cpu,
     interleaved,
     paired_interval,
     paired_ratio,
+    timed_steps,
 )
 
 
@@ -111,7 +111,7 @@ def test_alternating_advances_both_sides_a_step_each_in_turn() -> None:
             order.append(name)
             yield None
 
-    base_s, subj_s = alternating(steps("b", 3), steps("s", 2))
+    (base_s, subj_s), _ = alternating(timed_steps(steps("b", 3)), timed_steps(steps("s", 2)))
     assert order == ["b", "s", "s", "b", "b"]  # ABBA, and the longer side runs to its end
     assert base_s >= 0
     assert subj_s >= 0
@@ -175,13 +175,13 @@ def test_the_bootstrap_interval_holds_the_median_and_widens_with_the_spread() ->
     assert paired_interval([1.0], [2.0]) == (2.0, 2.0)
 
 
-def test_alternating_with_cpu_counts_this_process_cpu_per_side() -> None:
+def test_alternating_sums_each_sides_own_steps() -> None:
     def busy(n: int) -> Iterator[None]:
         for _ in range(n):
             sum(range(20_000))
             yield None
 
-    (base_wall, subj_wall), (base_cpu, subj_cpu) = alternating_with_cpu(busy(2), busy(20))
+    (base_wall, subj_wall), (base_cpu, subj_cpu) = alternating(timed_steps(busy(2)), timed_steps(busy(20)))
     assert subj_cpu > base_cpu > 0
     assert subj_wall > base_wall > 0
 
