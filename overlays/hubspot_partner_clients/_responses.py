@@ -1,30 +1,53 @@
-"""The responses the retry transports hand on: freed as soon as the caller lets go of them.
+"""The responses the SDK's transports hand on: freed as soon as the caller lets go of them.
 
 httpx's client wraps every response a transport returns in a ``BoundSyncStream`` (or
 ``BoundAsyncStream``) that points back at the response, so each answer, its request, URL and
 headers form a reference cycle: they stay in memory until the cyclic garbage collector runs, and
 that garbage (~20 objects a call) is what makes it run. ``HandedOnResponse`` lets go of that stream
-once it is closed, which httpx's client does as soon as it has read the body; nothing in httpx uses
-the stream after that. ``ParsedResponse`` is a success whose body this package has parsed already.
+once it is closed, which httpx's client does as soon as it has read the body; after that, httpx
+only checks the stream's kind (a sync client's response is closed with ``close()``, an async one's
+with ``aclose()``), which the empty stream left in its place keeps. ``ParsedResponse`` is a
+success whose body this package has parsed already. The retry transports build every answer
+they hand on as one of these, and the limiter its "daily budget spent" answer.
 """
 
 # Hooks: httpx.Client._send_single_request sets `response.stream` to the bound
 # stream, and Response.read()/aread() close it; tests/overlays/test_response_cycles.py
-# fails when httpx's responses form a cycle again.
+# says when a call leaves a cycle again, and when plain httpx stops making one.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 
-# What a closed response's stream is left as: empty, sync and async alike, as
-# `close()` and `aclose()` each check for their own kind.
-_CLOSED = httpx.ByteStream(b"")
+
+class _ClosedStream(httpx.SyncByteStream):
+    """What a closed sync response's stream is left as: empty, and still of the sync kind."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(())
+
+
+class _ClosedAsyncStream(httpx.AsyncByteStream):
+    """What a closed async response's stream is left as: empty, and still of the async kind."""
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        return
+        yield  # an async generator that yields nothing
+
+
+_CLOSED = _ClosedStream()
+_CLOSED_ASYNC = _ClosedAsyncStream()
 
 
 class HandedOnResponse(httpx.Response):
-    """A response whose stream is dropped once closed, so that it is no reference cycle."""
+    """A response whose stream is dropped once closed, so that it is no reference cycle.
+
+    Build it with ``stream=``: one built with ``content=`` or ``json=`` is read, and so closed,
+    as it is built, before httpx's client binds its stream to it.
+    """
 
     def close(self) -> None:
         super().close()
@@ -32,7 +55,7 @@ class HandedOnResponse(httpx.Response):
 
     async def aclose(self) -> None:
         await super().aclose()
-        self.stream = _CLOSED
+        self.stream = _CLOSED_ASYNC
 
 
 class ParsedResponse(HandedOnResponse):

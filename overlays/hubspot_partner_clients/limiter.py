@@ -45,6 +45,7 @@ answered at the fork (their answers go to the parent).
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -59,6 +60,7 @@ from . import _fork
 from . import _ratelimit_headers as _headers
 from ._constants import LOGGER_NAME
 from ._operations import OPERATIONS
+from ._responses import HandedOnResponse
 
 __all__ = ["DAILY_HOLD", "DailyLimitReached", "RateLimit", "RateLimiter", "Reservation"]
 
@@ -188,7 +190,13 @@ class DailyLimitReached(Exception):
             "category": "RATE_LIMITS",
             "policyName": "DAILY",
         }
-        return httpx.Response(429, json=body, request=request)
+        # Unread (`stream=`, not `json=`): see HandedOnResponse.
+        return HandedOnResponse(
+            429,
+            headers={"content-type": "application/json"},
+            stream=httpx.ByteStream(json.dumps(body).encode()),
+            request=request,
+        )
 
 
 DAILY_HOLD = 60.0

@@ -2,8 +2,9 @@
 
 httpx's client binds every response's stream to the response itself, a cycle that only the cyclic
 garbage collector frees (see ``_responses.py``). These tests make real calls to the double on
-loopback (successes, a list page, an error answer; sync and async) with the collector saving what
-it finds, and look for any httpx object among it.
+loopback (successes, a list page, an error answer, a call the limiter refuses; sync and async)
+with the collector saving what it finds, and look for any httpx object among it; and hold a
+closed response to what httpx's own would do.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import httpx
 import pytest
 
 from hubspot_double import DoubleConfig, HubSpotDouble, RateLimitConfig, StoreConfig
-from hubspot_partner_clients import NotFoundError, create_client
+from hubspot_partner_clients import NotFoundError, RateLimitError, create_client
 from hubspot_partner_clients.api.partner_clients import get_by_id, list_page
 from hubspot_partner_clients.hubspot_client import HubSpotClient
 
@@ -95,6 +96,46 @@ def test_a_plain_httpx_call_does_leave_one(double: HubSpotDouble) -> None:
     assert "Response" in garbage
 
 
+def _spent_today() -> HubSpotDouble:
+    """A double whose daily budget is spent by the second request (its answer says 0 remain)."""
+    limits = RateLimitConfig(enabled=True, daily_limit=2)
+    return HubSpotDouble(DoubleConfig(store=StoreConfig(objects=5), rate_limit=limits))
+
+
+def test_a_call_the_limiter_refuses_leaves_no_cycle() -> None:
+    # Once HubSpot says nothing is left today, the limiter answers calls itself, unsent.
+    def refused(client: HubSpotClient) -> None:
+        with pytest.raises(RateLimitError) as raised:
+            get_by_id.sync(FIRST_ID, client=client)
+        assert raised.value.is_daily
+        del raised  # its traceback holds this frame, which holds it: a cycle of the test's own
+
+    with _spent_today() as double, create_client(double.token, base_url=double.base_url) as client:
+        for _ in range(2):
+            get_by_id.sync(FIRST_ID, client=client)
+        refused(client)  # lazy imports done
+        assert _cyclic_garbage(lambda: refused(client)) == []
+        assert len(double.requests.all()) == 2  # refused here, not sent
+
+
+def test_an_async_call_the_limiter_refuses_leaves_no_cycle() -> None:
+    async def calls(double: HubSpotDouble, spend: int) -> None:
+        async with create_client(double.token, base_url=double.base_url) as client:
+            for _ in range(spend):
+                await get_by_id.asyncio(FIRST_ID, client=client)
+            for _ in range(3):
+                with pytest.raises(RateLimitError) as raised:
+                    await get_by_id.asyncio(FIRST_ID, client=client)
+                assert raised.value.is_daily
+                del raised  # see the sync test
+
+    with _spent_today() as double:
+        asyncio.run(calls(double, spend=2))  # lazy imports done; the budget is spent
+        # A fresh client learns the day is spent from the first refusal, which is sent.
+        assert _cyclic_garbage(lambda: asyncio.run(calls(double, spend=0))) == []
+        assert len(double.requests.all()) == 3
+
+
 def test_a_closed_response_keeps_its_content_and_timing(client: HubSpotClient) -> None:
     response = client.get_httpx_client().get(f"/crm/v3/objects/partner_clients/{FIRST_ID}")
     assert response.is_closed
@@ -103,3 +144,34 @@ def test_a_closed_response_keeps_its_content_and_timing(client: HubSpotClient) -
     assert list(response.iter_bytes()) == [response.content]  # read again from the content kept
     response.close()  # closing twice is harmless
     assert response.read() == response.content
+    with pytest.raises(RuntimeError, match="async close on an sync stream"):  # as httpx says
+        asyncio.run(response.aclose())
+    with client.get_httpx_client().stream("GET", f"/crm/v3/objects/partner_clients/{FIRST_ID}") as streamed:
+        assert b"".join(streamed.iter_bytes()) == response.content
+    assert streamed.is_closed
+
+
+def test_a_closed_async_response_keeps_its_content_and_timing(double: HubSpotDouble) -> None:
+    path = f"/crm/v3/objects/partner_clients/{FIRST_ID}"
+
+    async def main() -> None:
+        async with create_client(double.token, base_url=double.base_url) as client:
+            http = client.get_async_httpx_client()
+            response = await http.get(path)
+            assert response.is_closed
+            assert response.json()["id"] == FIRST_ID
+            assert response.elapsed.total_seconds() >= 0
+            assert await response.aread() == response.content
+            await response.aclose()  # closing twice is harmless
+            assert [chunk async for chunk in response.aiter_bytes()] == [response.content]
+            with pytest.raises(RuntimeError, match="sync close on an async stream"):  # as httpx says
+                response.close()
+            async with http.stream("GET", path) as streamed:
+                assert b"".join([chunk async for chunk in streamed.aiter_bytes()]) == response.content
+            assert streamed.is_closed
+            async with http.stream("GET", path) as left_early:
+                async for _ in left_early.aiter_raw():
+                    break
+            assert left_early.is_closed
+
+    asyncio.run(main())
