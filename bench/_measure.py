@@ -1,12 +1,13 @@
-"""What every figure shares: its record (`Figure`, `Goal`), interleaved, median-of-runs timing
-(wall and the client process's CPU), and the bootstrap interval that says whether a goal is shown."""
+"""What every figure shares: its record (`Figure`, `Goal`), interleaved runs and alternating turns
+of the two sides, median-of-runs ratios, and the bootstrap interval that says whether a goal is
+shown."""
 
 from __future__ import annotations
 
 import random
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MET, MISSED, NOT_SHOWN = "met", "MISSED", "not shown"
@@ -92,17 +93,17 @@ def interleaved(
     return base, subj
 
 
-Step = Callable[[], "tuple[float, float] | None"]
-"""Advance one side a step: the step's (wall, CPU) seconds, or None once the side has ended."""
+Turn = Callable[[], "tuple[float, float, bool]"]
+"""Advance one side a turn: its (wall, CPU) seconds, and whether the side has now ended."""
 
 
-def alternating(baseline: Step, subject: Step) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Wall and CPU seconds of two sides, advanced in turn one step each, to the end of both.
+def alternating(baseline: Turn, subject: Turn) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Wall and CPU seconds of two sides, advanced in turn, to the end of both.
 
-    For work made of many short steps (calls, pages): both sides then share every moment of the
-    machine's load, not just the same minute, so a burst from another process lands on both. The
-    order alternates per pair of steps (ABBA), as in `interleaved`. Each step times itself: a
-    `_sides.SideProcess` in its own process (what the figures use), `timed_steps` here.
+    For work made of many short steps (calls, pages), taken a turn of a few at a time: both sides
+    then share the machine's load moment by moment, not just the same minute, so a burst from
+    another process lands on both. The order alternates per pair of turns (ABBA), as in
+    `interleaved`. Each turn times itself (`_sides.SideProcess.turn`, in the side's own process).
     """
     wall = [0.0, 0.0]
     cpu = [0.0, 0.0]
@@ -114,29 +115,12 @@ def alternating(baseline: Step, subject: Step) -> tuple[tuple[float, float], tup
         for side in order:
             if not live[side]:
                 continue
-            took = sides[side]()
-            if took is None:
-                live[side] = False
-                continue
-            wall[side] += took[0]
-            cpu[side] += took[1]
+            took_wall, took_cpu, ended = sides[side]()
+            wall[side] += took_wall
+            cpu[side] += took_cpu
+            live[side] = not ended
         step += 1
     return (wall[0], wall[1]), (cpu[0], cpu[1])
-
-
-def timed_steps(steps: Iterator[object]) -> Step:
-    """A `Step` over an iterator in this process: the wall and this process's CPU time of each ``next``."""
-    clock, cpu_clock = time.perf_counter, time.process_time
-
-    def step() -> tuple[float, float] | None:
-        start, start_cpu = clock(), cpu_clock()
-        try:
-            next(steps)
-        except StopIteration:
-            return None
-        return clock() - start, cpu_clock() - start_cpu
-
-    return step
 
 
 def paired_ratio(baseline: list[float], subject: list[float]) -> float:

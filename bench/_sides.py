@@ -12,10 +12,10 @@ what a program doing only that work spends. The sides still alternate, a turn ea
 A side is built in its process (``python -m bench._sides``: a fresh interpreter, not a fork of
 this one) by a class or function importable by name, which returns a `Side`. The process answers
 pickled commands on its stdin: the first names the side to build; then ``check`` (the side's
-untimed warm-up, and what it reports), ``pass`` (start a timed pass), ``("step", n)`` (advance it
-n steps: their wall and CPU seconds, or None at its end), ``traced`` (one whole pass under
-tracemalloc: its peak growth in MB), ``collections`` (the collections the cyclic collector ran
-during timed steps) and ``stop``.
+untimed warm-up, and what it reports), ``pass`` (start a timed pass), ``("turn", n)`` (advance it
+n steps: their wall and CPU seconds, and whether the pass has ended), ``traced`` (one whole pass
+under tracemalloc: its peak growth in MB), ``collections`` (the collections the cyclic collector
+ran during timed turns) and ``stop``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import gc
 import itertools
 import os
 import pickle
+import select
 import subprocess
 import sys
 import time
@@ -38,6 +39,9 @@ from typing import Any, BinaryIO, Protocol
 from ._measure import alternating
 
 _REPO = Path(__file__).resolve().parents[1]
+# A side that has not answered a command in this long has hung (a whole traced
+# pass of the paging walk takes ~20 s).
+_ANSWER_TIMEOUT_S = 600.0
 
 
 class Side(Protocol):
@@ -87,15 +91,16 @@ def _serve(commands: BinaryIO, answers: BinaryIO) -> None:
                 command = pickle.load(commands)
             except EOFError:
                 return
-            if isinstance(command, tuple) and command[0] == "step":
+            if isinstance(command, tuple) and command[0] == "turn":
                 before = _collections()
                 taken = 0
                 start, start_cpu = clock(), cpu_clock()
+                # Fewer steps than asked: the pass has ended, and the final next() was timed.
                 for _ in itertools.islice(current, command[1]):
                     taken += 1
                 wall, cpu = clock() - start, cpu_clock() - start_cpu
                 collections += _collections() - before
-                answer("ok", (wall, cpu) if taken else None)
+                answer("ok", (wall, cpu, taken < command[1]))
             elif command == "pass":
                 current = side.steps()
                 answer("ok", None)
@@ -118,16 +123,19 @@ class SideProcess:
     """One side, built by ``build(*args)`` in a process of its own (``python -m bench._sides``).
 
     ``build`` must be importable by name (a module-level class or function) and ``args``
-    picklable. Each `step` advances the side `turn` of its own steps: handing a step to another
-    process and back costs both sides alike (a few context switches, caches refilled), so a
-    turn of ~10 ms of work keeps that cost small beside what is measured, which would otherwise pull
-    every ratio towards 1. Use as a context manager; an error in the side is raised here as a
-    RuntimeError carrying its traceback.
+    picklable. Each `turn` advances the side `steps_per_turn` of its own steps, timed in its
+    process, so handing the turn over is not timed; but each turn starts with the caches the
+    other processes have used, which costs both sides alike and, with turns of one step, added
+    ~100 us to each page of either side, pulling the ratio towards 1. Turns of tens of
+    milliseconds keep that small. Use as a context manager; an error in the side is raised here
+    as a RuntimeError carrying its traceback.
     """
 
-    def __init__(self, name: str, build: Callable[..., Side], args: tuple[Any, ...], *, turn: int) -> None:
+    def __init__(
+        self, name: str, build: Callable[..., Side], args: tuple[Any, ...], *, steps_per_turn: int
+    ) -> None:
         self.name = name
-        self.turn = turn
+        self.steps_per_turn = steps_per_turn
         self._process = subprocess.Popen(
             [sys.executable, "-m", "bench._sides"], cwd=_REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
@@ -144,6 +152,10 @@ class SideProcess:
         try:
             pickle.dump(command, process.stdin)
             process.stdin.flush()
+            # One answer per command, so nothing is left in the reader's buffer to wait on.
+            if not select.select([process.stdout], [], [], _ANSWER_TIMEOUT_S)[0]:
+                process.kill()
+                raise RuntimeError(f"the {self.name} side did not answer in {_ANSWER_TIMEOUT_S:g} s")
             status, value = pickle.load(process.stdout)
         except (EOFError, OSError):
             raise RuntimeError(f"the {self.name} side's process ended (exit code {process.poll()})") from None
@@ -158,10 +170,10 @@ class SideProcess:
     def start_pass(self) -> None:
         self._ask("pass")
 
-    def step(self) -> tuple[float, float] | None:
-        """Advance the current pass `turn` steps (fewer at its end): their (wall, CPU) seconds, or
-        None once it has ended."""
-        result: tuple[float, float] | None = self._ask(("step", self.turn))
+    def turn(self) -> tuple[float, float, bool]:
+        """Advance the current pass `steps_per_turn` steps (fewer at its end): their (wall, CPU)
+        seconds in the side's process, and whether the pass has ended (a `_measure.Turn`)."""
+        result: tuple[float, float, bool] = self._ask(("turn", self.steps_per_turn))
         return result
 
     def traced_growth_mb(self) -> float:
@@ -169,7 +181,7 @@ class SideProcess:
         return result
 
     def collections(self) -> int:
-        """Cyclic garbage collections run during this side's timed steps so far."""
+        """Cyclic garbage collections run during this side's timed turns so far."""
         result: int = self._ask("collections")
         return result
 
@@ -204,11 +216,11 @@ class SideProcess:
 def alternating_passes(
     baseline: SideProcess, subject: SideProcess
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """One pass of each side, advanced in turn a step each (`_measure.alternating`): the wall and
-    CPU seconds each side's own process spent in its steps."""
+    """One pass of each side, advanced a turn each in turn (`_measure.alternating`): the wall and
+    CPU seconds each side's own process spent in its turns."""
     baseline.start_pass()
     subject.start_pass()
-    return alternating(baseline.step, subject.step)
+    return alternating(baseline.turn, subject.turn)
 
 
 if __name__ == "__main__":

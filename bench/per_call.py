@@ -32,7 +32,7 @@ FIRST_ID = 1_000_001  # the double's first seeded id
 # Far more than any run sends: the limiter is consulted on every call but never makes one wait.
 UNLIMITED = 1_000_000_000
 _PATH = "/crm/v3/objects/partner_clients"
-TURN = 20  # calls a side makes per turn, ~10 ms (see _sides.SideProcess)
+TURN = 20  # calls a side makes per turn: ~15 ms (see _sides.SideProcess)
 
 
 def unlimited_double(objects: int) -> DoubleSpec:
@@ -93,9 +93,11 @@ def run(*, calls: int = 200, runs: int = 40, objects: int = 1000, warmup: int = 
         with create_client(double.token, base_url=double.base_url) as sdk:
             headers = dict(sdk.get_httpx_client().headers)
         with (
-            SideProcess("baseline", HttpxCalls, (double.base_url, headers, ids, warm), turn=TURN) as baseline,
             SideProcess(
-                "subject", SdkCalls, (double.base_url, double.token, ids, warm), turn=TURN
+                "baseline", HttpxCalls, (double.base_url, headers, ids, warm), steps_per_turn=TURN
+            ) as baseline,
+            SideProcess(
+                "subject", SdkCalls, (double.base_url, double.token, ids, warm), steps_per_turn=TURN
             ) as subject,
         ):
             baseline.check()
@@ -141,5 +143,9 @@ def run(*, calls: int = 200, runs: int = 40, objects: int = 1000, warmup: int = 
             "subject_ms": [s * 1e3 for s in subj],
             "cpu_baseline_ms": [b * 1e3 for b in base_cpu],
             "cpu_subject_ms": [s * 1e3 for s in subj_cpu],
+        },
+        extra={
+            "subject_collections": collections["subject"],
+            "baseline_collections": collections["baseline"],
         },
     )

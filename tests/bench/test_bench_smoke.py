@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,11 +23,11 @@ from bench._measure import (
     NOT_SHOWN,
     Figure,
     Goal,
+    Turn,
     alternating,
     interleaved,
     paired_interval,
     paired_ratio,
-    timed_steps,
 )
 
 
@@ -103,7 +104,21 @@ def test_floor(requests: int, window: int, interval: float, floor: float) -> Non
     assert bulk.floor_seconds(requests, window, interval) == pytest.approx(floor)
 
 
-def test_alternating_advances_both_sides_a_step_each_in_turn() -> None:
+def _timed(steps: Iterator[object]) -> Turn:
+    """Turns of one step over an iterator in this process, timed as a side's process times them."""
+
+    def turn() -> tuple[float, float, bool]:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        ended = next(steps, _END) is _END
+        return time.perf_counter() - start, time.process_time() - start_cpu, ended
+
+    return turn
+
+
+_END = object()
+
+
+def test_alternating_advances_both_sides_a_turn_each_in_turn() -> None:
     order: list[str] = []
 
     def steps(name: str, n: int) -> Iterator[None]:
@@ -111,7 +126,7 @@ def test_alternating_advances_both_sides_a_step_each_in_turn() -> None:
             order.append(name)
             yield None
 
-    (base_s, subj_s), _ = alternating(timed_steps(steps("b", 3)), timed_steps(steps("s", 2)))
+    (base_s, subj_s), _ = alternating(_timed(steps("b", 3)), _timed(steps("s", 2)))
     assert order == ["b", "s", "s", "b", "b"]  # ABBA, and the longer side runs to its end
     assert base_s >= 0
     assert subj_s >= 0
@@ -181,7 +196,7 @@ def test_alternating_sums_each_sides_own_steps() -> None:
             sum(range(20_000))
             yield None
 
-    (base_wall, subj_wall), (base_cpu, subj_cpu) = alternating(timed_steps(busy(2)), timed_steps(busy(20)))
+    (base_wall, subj_wall), (base_cpu, subj_cpu) = alternating(_timed(busy(2)), _timed(busy(20)))
     assert subj_cpu > base_cpu > 0
     assert subj_wall > base_wall > 0
 

@@ -15,20 +15,22 @@ from tests.bench._example_sides import Counting, Cyclic, Failing, Keeping
 
 
 def test_a_side_runs_in_its_own_process_a_turn_at_a_time() -> None:
-    with SideProcess("counting", Counting, (5,), turn=2) as side:
+    with SideProcess("counting", Counting, (5,), steps_per_turn=2) as side:
         assert side.check()["pid"] != os.getpid()
         side.start_pass()
-        turns = []
-        while (took := side.step()) is not None:
-            turns.append(took)
-        assert len(turns) == 3  # 2 + 2 + 1 steps
-        assert all(wall > 0 and cpu > 0 for wall, cpu in turns)
+        turns = [side.turn(), side.turn(), side.turn()]  # 2 + 2 + 1 steps
+        assert [ended for _, _, ended in turns] == [False, False, True]
+        assert all(wall > 0 and cpu > 0 for wall, cpu, _ in turns)
+    with SideProcess("even", Counting, (4,), steps_per_turn=2) as even:
+        even.start_pass()
+        # The third turn takes no step, only the final next(), which is timed too.
+        assert [even.turn()[2] for _ in range(3)] == [False, False, True]
 
 
 def test_alternating_passes_time_each_side_in_its_own_process() -> None:
     with (
-        SideProcess("small", Counting, (4,), turn=1) as small,
-        SideProcess("large", Counting, (40,), turn=1) as large,
+        SideProcess("small", Counting, (4,), steps_per_turn=1) as small,
+        SideProcess("large", Counting, (40,), steps_per_turn=1) as large,
     ):
         (small_wall, large_wall), (small_cpu, large_cpu) = alternating_passes(small, large)
     assert large_cpu > small_cpu > 0
@@ -39,8 +41,8 @@ def test_one_sides_garbage_is_collected_in_its_own_process() -> None:
     # In one process the clean side would run some of the collections that the other side's
     # cycles make necessary; here it runs none.
     with (
-        SideProcess("clean", Counting, (200,), turn=1) as clean,
-        SideProcess("cyclic", Cyclic, (), turn=1) as cyclic,
+        SideProcess("clean", Counting, (200,), steps_per_turn=1) as clean,
+        SideProcess("cyclic", Cyclic, (), steps_per_turn=1) as cyclic,
     ):
         alternating_passes(clean, cyclic)
         assert cyclic.collections() > 0
@@ -49,21 +51,21 @@ def test_one_sides_garbage_is_collected_in_its_own_process() -> None:
 
 def test_traced_growth_is_the_passs_peak() -> None:
     with (
-        SideProcess("keeping", Keeping, (), turn=1) as keeping,
-        SideProcess("lazy", Counting, (10,), turn=1) as lazy,
+        SideProcess("keeping", Keeping, (), steps_per_turn=1) as keeping,
+        SideProcess("lazy", Counting, (10,), steps_per_turn=1) as lazy,
     ):
         assert keeping.traced_growth_mb() >= 9.5
         assert lazy.traced_growth_mb() < 1
 
 
 def test_an_error_in_a_side_is_raised_here_with_its_traceback() -> None:
-    with SideProcess("failing", Failing, (), turn=1) as failing:
+    with SideProcess("failing", Failing, (), steps_per_turn=1) as failing:
         failing.start_pass()
-        assert failing.step() is not None
+        assert not failing.turn()[2]
         with pytest.raises(RuntimeError, match=r"(?s)the failing side failed.*LookupError: no such page"):
-            failing.step()
+            failing.turn()
 
 
 def test_a_side_that_cannot_be_built_says_so() -> None:
     with pytest.raises(RuntimeError, match=r"(?s)the broken side failed.*TypeError"):
-        SideProcess("broken", Counting, ("not a number", "extra"), turn=1)
+        SideProcess("broken", Counting, ("not a number", "extra"), steps_per_turn=1)
